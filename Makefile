@@ -1,0 +1,49 @@
+# OCG Share: `make run` sets up everything and serves the demo; `make test` runs the test suite.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run setup install assets migrate seed test lint check bench worker beat clean
+
+run: setup
+	$(PY) manage.py runserver $(HOST)
+
+setup: install assets migrate seed
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+assets: node_modules/.installed
+	npm run --silent build
+
+migrate: $(VENV)/.installed
+	$(PY) manage.py migrate --no-input
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+test: install assets
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+worker: setup
+	$(PY) -m celery -A ocgshare worker --loglevel=info
+
+beat: setup
+	$(PY) -m celery -A ocgshare beat --loglevel=info
+
+clean:
+	rm -rf $(VENV) node_modules ocgshare/static var

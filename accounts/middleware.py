@@ -1,0 +1,31 @@
+"""Session policy applied on every request: idle time-out, and signing out a user whose account
+was disabled or whose vetting expired since they signed in."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+
+LAST_SEEN_KEY = "last_seen"
+
+
+class SessionPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(LAST_SEEN_KEY, now)
+            idle_limit = settings.SESSION_IDLE_TIMEOUT_MINUTES * 60
+            if now - last_seen > idle_limit:
+                logout(request)
+                messages.info(request, "You have been signed out because you were inactive.")
+            elif not user.is_active or not user.vetting_is_current:
+                logout(request)
+                messages.warning(request, "You have been signed out: your account or vetting is no longer current.")
+            else:
+                request.session[LAST_SEEN_KEY] = now
+        return self.get_response(request)

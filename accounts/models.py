@@ -1,0 +1,114 @@
+"""People: users (signing in by e-mail), the agency each belongs to, their roles and vetting."""
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    PIO = "pio", "Prison Intelligence Officer"
+    ANALYST = "analyst", "Intelligence officer or analyst"
+    SANITISER = "sanitiser", "Sanitiser or supervisor"
+    PARTNERSHIP_LEAD = "partnership_lead", "Partnership lead"
+    SPOC = "spoc", "Partner single point of contact"
+    AGENCY_ADMIN = "agency_admin", "Agency administrator or signatory"
+    AUDITOR = "auditor", "Auditor or data protection officer"
+
+
+class VettingLevel(models.IntegerChoices):
+    """National security vetting, lowest to highest; police NPPV levels sit beside their equivalents."""
+
+    BPSS = 1, "BPSS / NPPV1"
+    CTC = 2, "CTC / NPPV2"
+    SC = 3, "SC / NPPV3"
+    DV = 4, "DV"
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("Users must have an e-mail address")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        extra_fields.setdefault("vetting_level", VettingLevel.SC)
+        extra_fields.setdefault("vetting_expires", timezone.localdate().replace(year=timezone.localdate().year + 5))
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField("e-mail address", unique=True)
+    full_name = models.CharField(max_length=150)
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="users")
+    job_title = models.CharField(max_length=150, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    vetting_level = models.PositiveSmallIntegerField(choices=VettingLevel.choices)
+    vetting_expires = models.DateField("vetting expiry date")
+    is_active = models.BooleanField(
+        "active", default=True, help_text="A disabled account cannot sign in."
+    )
+    is_staff = models.BooleanField("Django admin access", default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name", "agency", "vetting_level", "vetting_expires"]
+
+    class Meta:
+        ordering = ["full_name", "email"]
+        indexes = [models.Index(fields=["agency", "is_active"]), models.Index(fields=["vetting_expires"])]
+
+    def __str__(self):
+        return f"{self.full_name} <{self.email}>"
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def vetting_is_current(self):
+        return self.vetting_expires is not None and self.vetting_expires >= timezone.localdate()
+
+    @property
+    def role_codes(self):
+        """The user's role codes, read once per request (prefetch `user_roles` for lists)."""
+        if not hasattr(self, "_role_codes"):
+            self._role_codes = frozenset(r.role for r in self.user_roles.all())
+        return self._role_codes
+
+    def has_role(self, *roles):
+        return bool(self.role_codes.intersection(roles))
+
+    def role_labels(self):
+        return [Role(code).label for code in Role.values if code in self.role_codes]
+
+
+class UserRole(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="user_roles")
+    role = models.CharField(max_length=30, choices=Role.choices)
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["role"]
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="userrole_unique_role_per_user")]
+        indexes = [models.Index(fields=["role", "user"])]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()}"

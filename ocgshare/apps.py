@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OcgShareConfig(AppConfig):
+    name = "ocgshare"
+    verbose_name = "OCG Share"

@@ -1,0 +1,20 @@
+"""Top-level URLs: each app's pages, the REST API under /api/, health and the admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("accounts.urls")),
+    path("", include("agencies.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("api/", include("ocgshare.api_urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+handler403 = "ocgshare.views.permission_denied"
+handler404 = "ocgshare.views.page_not_found"
+handler500 = "ocgshare.views.server_error"

@@ -1,0 +1,32 @@
+"""Cross-cutting pages: the home page, health, and the error pages."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+
+
+@login_required
+def home(request):
+    return render(request, "home.html")
+
+
+def healthz(request):
+    return JsonResponse({"status": "ok"})
+
+
+def permission_denied(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request):
+    # No request context: the database or a context processor may be what failed.
+    body = loader.get_template("errors/500.html").render(
+        {"service_name": settings.SERVICE_NAME, "security_marking": settings.DEFAULT_SECURITY_MARKING}
+    )
+    return HttpResponseServerError(body)

@@ -1,0 +1,1 @@
+"""Information-sharing protocols and their parties, tiers and signatures. Not built yet."""
