@@ -1,0 +1,53 @@
+"""Fixtures shared by every test module: the owner / partner / outsider people of two agencies."""
+
+import pytest
+
+from accounts.models import Role
+
+from .factories import TEST_PASSWORD, AgencyFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # Tests render pages without running collectstatic.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def police(db):
+    return AgencyFactory(name="Northshire Police", short_name="NP")
+
+
+@pytest.fixture
+def council(db):
+    from agencies.models import AgencyKind
+
+    return AgencyFactory(name="Northshire City Council", short_name="NCC", kind=AgencyKind.CSP_PARTNER)
+
+
+@pytest.fixture
+def analyst(police):
+    return UserFactory(email="analyst@northshire.police.uk", agency=police, roles=[Role.ANALYST])
+
+
+@pytest.fixture
+def police_admin(police):
+    return UserFactory(email="admin@northshire.police.uk", agency=police, roles=[Role.AGENCY_ADMIN])
+
+
+@pytest.fixture
+def council_admin(council):
+    return UserFactory(email="admin@northshire.gov.uk", agency=council, roles=[Role.AGENCY_ADMIN])
+
+
+@pytest.fixture
+def council_spoc(council):
+    return UserFactory(email="spoc@northshire.gov.uk", agency=council, roles=[Role.SPOC])
+
+
+@pytest.fixture
+def password():
+    return TEST_PASSWORD
