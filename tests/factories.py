@@ -6,9 +6,18 @@ import factory
 from django.utils import timezone
 
 from accounts.models import Role, User, UserRole, VettingLevel
-from agencies.models import Agency, AgencyKind, AgencyLevel, DataHolding, PrisonCategory, PrisonOperator, Region
+from agencies.models import (
+    Agency,
+    AgencyKind,
+    AgencyLevel,
+    DataHolding,
+    PrisonCategory,
+    PrisonOperator,
+    Region,
+    TimeToAct,
+    ToolOrPower,
+)
 from agencies.models import ThreatArea as ThreatAreaRow
-from agencies.models import TimeToAct, ToolOrPower
 from ocgshare.constants import FourP, InformationCategory
 
 TEST_PASSWORD = "correct horse battery staple"
