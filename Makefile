@@ -32,8 +32,11 @@ migrate: $(VENV)/.installed
 seed: migrate
 	$(PY) manage.py seed_demo
 
+# Everything, browser tests included (they need /usr/bin/chromium). Narrow it with, for example,
+# `make test PYTEST_ARGS="tests/agencies -m 'not browser'"`.
+PYTEST_ARGS ?=
 test: install assets
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

@@ -5,12 +5,14 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import SESSION_KEY, logout
 
 LAST_SEEN_KEY = "last_seen"
 
 
 class SessionPolicyMiddleware:
+    """Must come after MessageMiddleware, which it uses to say why the user was signed out."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -28,4 +30,9 @@ class SessionPolicyMiddleware:
                 messages.warning(request, "You have been signed out: your account or vetting is no longer current.")
             else:
                 request.session[LAST_SEEN_KEY] = now
+        elif user is not None and SESSION_KEY in request.session:
+            # The authentication backend already refused the session's user (disabled or vetting
+            # expired), so they arrive anonymous: end the session for good and say why.
+            logout(request)
+            messages.warning(request, "You have been signed out: your account or vetting is no longer current.")
         return self.get_response(request)

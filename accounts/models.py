@@ -5,6 +5,9 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
 
+# Users and their agency administrators are reminded this many days before vetting expires.
+VETTING_REMINDER_DAYS = 30
+
 
 class Role(models.TextChoices):
     PIO = "pio", "Prison Intelligence Officer"
@@ -85,6 +88,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def vetting_is_current(self):
         return self.vetting_expires is not None and self.vetting_expires >= timezone.localdate()
+
+    @property
+    def vetting_status(self):
+        """"expired", "expiring" (within VETTING_REMINDER_DAYS) or "current"."""
+        today = timezone.localdate()
+        if not self.vetting_is_current:
+            return "expired"
+        if (self.vetting_expires - today).days <= VETTING_REMINDER_DAYS:
+            return "expiring"
+        return "current"
 
     @property
     def role_codes(self):

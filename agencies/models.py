@@ -132,6 +132,19 @@ class Agency(models.Model):
             raise ValidationError(errors)
 
 
+def _name_taken_error(instance, noun):
+    """The clear message for a second entry of the same name in one agency (case-insensitive), which
+    forms, serializers and services all see through full_clean(); the unique constraint is the backstop."""
+    if not instance.agency_id or not instance.name:
+        return {}
+    same_name = type(instance).objects.filter(agency_id=instance.agency_id, name__iexact=instance.name.strip())
+    if instance.pk:
+        same_name = same_name.exclude(pk=instance.pk)
+    if same_name.exists():
+        return {"name": f"This agency already has {noun} called “{instance.name.strip()}”. Use a different name."}
+    return {}
+
+
 class TimeToAct(models.TextChoices):
     HOURS = "hours", "Within 24 hours"
     DAYS = "days", "Within a week"
@@ -167,6 +180,11 @@ class ToolOrPower(models.Model):
     def __str__(self):
         return f"{self.name} ({self.agency})"
 
+    def clean(self):
+        errors = _name_taken_error(self, "a tool or power")
+        if errors:
+            raise ValidationError(errors)
+
 
 class DataHolding(models.Model):
     """Information an agency routinely holds that could help the partnership."""
@@ -187,3 +205,8 @@ class DataHolding(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.agency})"
+
+    def clean(self):
+        errors = _name_taken_error(self, "a data holding")
+        if errors:
+            raise ValidationError(errors)

@@ -7,10 +7,20 @@ from django.db import models
 from django.db.models import Q
 
 
+def is_internal_path(url):
+    """True for a path inside OCG Share: notifications never link anywhere else."""
+    return url.startswith("/") and not url.startswith("//") and "\\" not in url
+
+
 class EventType(models.TextChoices):
     ACCOUNT_CREATED = "account_created", "Account created"
     ROLE_CHANGED = "role_changed", "Role changed"
     VETTING_EXPIRING = "vetting_expiring", "Vetting about to expire"
+    SIGNATURE_REQUESTED = "signature_requested", "Protocol signature requested"
+    PROTOCOL_ACTIVATED = "protocol_activated", "Protocol active"
+    PROTOCOL_SUSPENDED = "protocol_suspended", "Protocol suspended"
+    PROTOCOL_REVIEW_DUE = "protocol_review_due", "Protocol review due"
+    PROTOCOL_EXPIRED = "protocol_expired", "Protocol ending or expired"
 
 
 class Delivery(models.TextChoices):
@@ -24,6 +34,7 @@ class EmailState(models.TextChoices):
     DIGEST = "digest", "Waiting for the daily digest"
     SENT = "sent", "E-mailed"
     NOT_WANTED = "not_wanted", "No e-mail wanted"
+    FAILED = "failed", "E-mail could not be sent"
 
 
 class Notification(models.Model):
@@ -60,6 +71,10 @@ class Notification(models.Model):
     @property
     def is_read(self):
         return self.read_at is not None
+
+    @property
+    def link(self):
+        return self.url if is_internal_path(self.url) else ""
 
 
 class NotificationPreference(models.Model):

@@ -1,11 +1,25 @@
-"""Reads of notifications: a user only ever reads their own inbox."""
+"""Reads of notifications: a user only ever reads their own inbox and preferences."""
 
-from .models import Notification
+from .models import Delivery, EventType, Notification, NotificationPreference
 
 
 def unread_count(*, user):
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
-def inbox_list(*, user):
-    return Notification.objects.filter(recipient=user)
+def inbox_list(*, user, unread=False, event_type=None, oldest_first=False):
+    """`user`'s own notifications, newest first; every lookup of a notification starts here."""
+    notifications = Notification.objects.filter(recipient=user)
+    if unread:
+        notifications = notifications.filter(read_at__isnull=True)
+    if event_type:
+        notifications = notifications.filter(event_type=event_type)
+    if oldest_first:
+        notifications = notifications.order_by("created_at", "id")
+    return notifications
+
+
+def preferences_for(*, user):
+    """{event_type: delivery} for every event type, with the default where the user chose nothing."""
+    chosen = dict(NotificationPreference.objects.filter(user=user).values_list("event_type", "delivery"))
+    return {event_type: chosen.get(event_type, Delivery.IMMEDIATELY.value) for event_type in EventType.values}

@@ -1,8 +1,10 @@
 """Writes of notifications. `notify` is the one way any capability tells a user something."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from .models import Delivery, EmailState, Notification, NotificationPreference
+from .models import Delivery, EmailState, EventType, Notification, NotificationPreference, is_internal_path
 
 EMAIL_STATE_FOR_DELIVERY = {
     Delivery.IMMEDIATELY: EmailState.PENDING,
@@ -22,7 +24,12 @@ def notify(*, recipient, event_type, title, body="", url="", dedupe_key=""):
     Call inside the transaction of the change that causes it: if that change rolls back, so does
     the notification, and nothing is queued. With a `dedupe_key` already used for this recipient,
     nothing new is recorded and None is returned.
+
+    The `title` is e-mailed: it must carry nothing sensitive (no names, identifiers or intelligence).
+    The `body` is shown only in the inbox. `url` is a path inside OCG Share ("/nominals/12/").
     """
+    if url and not is_internal_path(url):
+        raise ValueError(f"A notification links only to a path inside the service, not {url!r}")
     if dedupe_key and Notification.objects.filter(recipient=recipient, dedupe_key=dedupe_key).exists():
         return None
     delivery = delivery_for(user=recipient, event_type=event_type)
@@ -40,3 +47,40 @@ def notify(*, recipient, event_type, title, body="", url="", dedupe_key=""):
 
         transaction.on_commit(lambda: enqueue_notification_email(notification.pk))
     return notification
+
+
+def notification_mark_read(*, user, notification):
+    """Mark one of `user`'s own notifications read (callers find it through `selectors.inbox_list`)."""
+    if notification.recipient_id != user.pk:
+        raise PermissionDenied("A notification can only be marked read by its recipient.")
+    if notification.read_at is None:
+        now = timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=now)
+        notification.read_at = now
+    return notification
+
+
+def notification_mark_all_read(*, user):
+    """Mark every unread notification of `user` read; return how many changed."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+@transaction.atomic
+def preferences_update(*, user, choices):
+    """Set how `user` gets e-mail for each event type in `choices` ({event_type: delivery}).
+
+    Event types left out keep their setting. A change applies to notifications from now on.
+    Raises ValidationError keyed by event type for every unknown type or delivery.
+    """
+    errors = {}
+    for event_type, delivery in choices.items():
+        if event_type not in EventType.values:
+            errors[event_type] = "This is not a kind of notification."
+        elif delivery not in Delivery.values:
+            errors[event_type] = "Select how you want to get these notifications."
+    if errors:
+        raise ValidationError(errors)
+    for event_type, delivery in choices.items():
+        NotificationPreference.objects.update_or_create(
+            user=user, event_type=event_type, defaults={"delivery": delivery}
+        )

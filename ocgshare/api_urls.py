@@ -4,11 +4,24 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from accounts.api import MeView, ObtainTokenView, UserViewSet
+from agencies.api import AgencyViewSet, DataHoldingViewSet, ToolOrPowerViewSet
+from notifications.api import NotificationViewSet
+from protocols.api import ProtocolViewSet
+
 router = DefaultRouter()
+router.register("agencies", AgencyViewSet, basename="agency")
+router.register("toolkit/powers", ToolOrPowerViewSet, basename="toolkit-power")
+router.register("toolkit/data-holdings", DataHoldingViewSet, basename="toolkit-data-holding")
+router.register("notifications", NotificationViewSet, basename="notification")
+router.register("users", UserViewSet, basename="user")
+router.register("protocols", ProtocolViewSet, basename="protocol")
 # Each app registers its viewsets here: router.register("agencies", AgencyViewSet, basename="agency").
 
 urlpatterns = [
     path("", include(router.urls)),
+    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("me/", MeView.as_view(), name="api-me"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]

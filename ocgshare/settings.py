@@ -79,8 +79,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "accounts.middleware.SessionPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After MessageMiddleware: it tells the user why they were signed out.
+    "accounts.middleware.SessionPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # AxesMiddleware must be last: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -183,6 +184,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+# Seconds; without it a hung mail server blocks a Celery worker for good (the task retries instead).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OCG Share <no-reply@ocgshare.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -212,13 +215,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.notify_vetting_expiring",
         "schedule": crontab(hour=6, minute=30),
     },
+    # Just after midnight, so a protocol stops sharing on the first day after its end date.
+    "expire-protocols": {
+        "task": "protocols.tasks.expire_protocols",
+        "schedule": crontab(hour=0, minute=15),
+    },
+    # Before the daily digests go out at 07:00.
+    "send-protocol-review-reminders": {
+        "task": "protocols.tasks.send_review_reminders",
+        "schedule": crontab(hour=6, minute=45),
+    },
 }
 
 # REST API.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.authentication.VettedTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
@@ -237,6 +250,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # One schema name for a vocabulary used by several fields (e.g. category, categories, data_categories).
+    "ENUM_NAME_OVERRIDES": {"InformationCategoryEnum": "ocgshare.constants.InformationCategory"},
 }
 
 # Service.
@@ -254,6 +269,8 @@ LOGGING = {
 # Production hardening: everything `manage.py check --deploy` asks for.
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # Load balancers and container healthchecks probe over plain HTTP inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("agencies.urls")),
     path("notifications/", include("notifications.urls")),
+    path("protocols/", include("protocols.urls")),
     path("api/", include("ocgshare.api_urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -5,6 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from .health import OK, health_report
 
 
 @login_required
@@ -12,8 +16,11 @@ def home(request):
     return render(request, "home.html")
 
 
+@require_safe
+@never_cache
 def healthz(request):
-    return JsonResponse({"status": "ok"})
+    report = health_report()
+    return JsonResponse(report, status=200 if report["status"] == OK else 503)
 
 
 def permission_denied(request, exception=None):

@@ -16,6 +16,19 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _celery_tasks_run_eagerly(settings):
+    # With REDIS_URL set (CI's PostgreSQL run) Celery would queue tasks for a worker no test started.
+    # Every test runs tasks in-process; tests of real delivery reconfigure the app inside this.
+    from ocgshare.celery import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture
 def police(db):
     return AgencyFactory(name="Northshire Police", short_name="NP")

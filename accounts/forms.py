@@ -1,0 +1,243 @@
+"""Forms of the accounts pages. They parse input; the rules are in services.user_problems, which
+they call so a page reports every problem at once."""
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import PasswordChangeForm as DjangoPasswordChangeForm
+from django.core.exceptions import ValidationError
+
+from agencies.models import Agency
+from ocgshare.forms import GovUKFormMixin
+
+from .models import Role, VettingLevel
+from .selectors import SORTS
+from .services import normalise_email, user_problems
+
+# One message whatever went wrong, so the page does not tell an attacker whether the account
+# exists, is disabled or its vetting has expired.
+SIGN_IN_ERROR = "Enter a correct e-mail address and password"
+
+
+def _password_help_text():
+    return " ".join(password_validation.password_validators_help_texts())
+
+
+class SignInForm(GovUKFormMixin, AuthenticationForm):
+    # Keeps the field name "username": django-axes reads AXES_USERNAME_FORM_FIELD from the POST.
+    username = forms.EmailField(
+        label="E-mail address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false", "autofocus": True}),
+        error_messages={"required": "Enter your e-mail address", "invalid": SIGN_IN_ERROR},
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password"},
+    )
+    error_messages = {"invalid_login": SIGN_IN_ERROR, "inactive": SIGN_IN_ERROR}
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError as error:
+            # On the e-mail field, so the error summary links to it, as GOV.UK sign-in pages do.
+            self.add_error("username", error)
+            return self.cleaned_data
+
+    def clean_username(self):
+        # Lower case so that "Name@Force.police.uk" signs in, and is locked out, as the same account.
+        return normalise_email(self.cleaned_data["username"])
+
+
+class PasswordChangeForm(GovUKFormMixin, DjangoPasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Current password"
+        self.fields["new_password1"].help_text = _password_help_text()
+        self.fields["new_password2"].label = "Confirm the new password"
+
+
+class _UserFieldsForm(GovUKFormMixin, forms.Form):
+    """Fields shared by creating and editing a user."""
+
+    full_name = forms.CharField(label="Full name", max_length=150, error_messages={"required": "Enter their full name"})
+    job_title = forms.CharField(label="Job title (optional)", max_length=150, required=False)
+    phone = forms.CharField(
+        label="Telephone number (optional)",
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off", "class": "govuk-input--width-20"}),
+    )
+    roles = forms.MultipleChoiceField(
+        label="Roles",
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply.",
+        error_messages={"required": "Select at least one role"},
+    )
+    vetting_level = forms.TypedChoiceField(
+        label="Vetting level",
+        choices=VettingLevel.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select their vetting level"},
+    )
+    vetting_expires = forms.DateField(
+        label="Vetting expiry date",
+        help_text="For example, 2027-03-31.",
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": "Enter their vetting expiry date",
+            "invalid": "Enter the vetting expiry date as a real date, for example 2027-03-31",
+        },
+    )
+
+    # Fields user_problems knows about; the rest are checked here.
+    service_fields = ()
+
+    def __init__(self, *args, actor, **kwargs):
+        self.actor = actor
+        super().__init__(*args, **kwargs)
+
+    def service_values(self):
+        return {name: self.cleaned_data[name] for name in self.service_fields if name in self.cleaned_data}
+
+    def _report(self, problems):
+        for name, messages in problems.items():
+            for message in messages:
+                self.add_error(name if name in self.fields else None, message)
+
+
+class UserCreateForm(_UserFieldsForm):
+    email = forms.EmailField(
+        label="E-mail address",
+        max_length=254,
+        help_text="They sign in with it. Use their work address.",
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter their e-mail address",
+            "invalid": "Enter an e-mail address in the correct format, like name@example.gov.uk",
+        },
+    )
+    password = forms.CharField(
+        label="Initial password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Enter an initial password"},
+    )
+    password_confirmation = forms.CharField(
+        label="Confirm the initial password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Confirm the initial password"},
+    )
+    field_order = [
+        "agency",
+        "email",
+        "full_name",
+        "job_title",
+        "phone",
+        "roles",
+        "vetting_level",
+        "vetting_expires",
+        "password",
+        "password_confirmation",
+    ]
+    service_fields = ("email", "full_name", "roles", "vetting_level", "vetting_expires", "password")
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, actor=actor, **kwargs)
+        self.fields["password"].help_text = (
+            _password_help_text() + " Give it to them securely; they should change it when they first sign in."
+        )
+        if actor.is_superuser:
+            self.fields["agency"] = forms.ModelChoiceField(
+                label="Agency",
+                queryset=Agency.objects.order_by("name"),
+                error_messages={"required": "Select the agency"},
+            )
+            self.order_fields(self.field_order)
+
+    def clean(self):
+        cleaned = super().clean()
+        password, confirmation = cleaned.get("password"), cleaned.get("password_confirmation")
+        if password and confirmation and password != confirmation:
+            self.add_error("password_confirmation", "The passwords do not match")
+        self._report(user_problems(actor=self.actor, **self.service_values()))
+        return self.cleaned_data
+
+
+class UserEditForm(_UserFieldsForm):
+    is_active = forms.BooleanField(
+        label="Account is active",
+        required=False,
+        help_text="A disabled account cannot sign in; anyone signed in with it is signed out.",
+    )
+    service_fields = ("full_name", "roles", "vetting_level", "vetting_expires", "is_active")
+
+    def __init__(self, *args, actor, user, **kwargs):
+        self.user = user
+        kwargs.setdefault(
+            "initial",
+            {
+                "full_name": user.full_name,
+                "job_title": user.job_title,
+                "phone": user.phone,
+                "roles": sorted(user.role_codes),
+                "vetting_level": user.vetting_level,
+                "vetting_expires": user.vetting_expires,
+                "is_active": user.is_active,
+            },
+        )
+        super().__init__(*args, actor=actor, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self._report(user_problems(actor=self.actor, user=self.user, **self.service_values()))
+        return self.cleaned_data
+
+    def changes(self):
+        """Only what changed, so an unchanged vetting date or roles are not rewritten or notified."""
+        return {name: self.cleaned_data[name] for name in self.changed_data if name in self.cleaned_data}
+
+    @property
+    def disables_account(self):
+        return self.user.is_active and "is_active" in self.cleaned_data and not self.cleaned_data["is_active"]
+
+
+class UserFilterForm(GovUKFormMixin, forms.Form):
+    """GET parameters of the user list (page and API); unknown values are ignored, not errors."""
+
+    q = forms.CharField(label="Name or e-mail address", required=False, max_length=200)
+    role = forms.ChoiceField(label="Role", required=False, choices=[("", "Any role"), *Role.choices])
+    status = forms.ChoiceField(
+        label="Account",
+        required=False,
+        choices=[("", "Active or disabled"), ("active", "Active"), ("disabled", "Disabled")],
+    )
+    vetting = forms.ChoiceField(
+        label="Vetting",
+        required=False,
+        choices=[
+            ("", "Any"),
+            ("expiring", "Expires within 30 days"),
+            ("expired", "Expired"),
+            ("current", "Valid for more than 30 days"),
+        ],
+    )
+    sort = forms.ChoiceField(required=False, choices=[(key, key) for key in SORTS], widget=forms.HiddenInput)
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        if actor.is_superuser:
+            self.fields["agency"] = forms.ModelChoiceField(
+                label="Agency", required=False, queryset=Agency.objects.order_by("name"), empty_label="Any agency"
+            )
+
+    def filters(self):
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

@@ -1,0 +1,69 @@
+"""Health of the running service for load balancers and `docker compose`: the database answers, the
+Celery broker accepts connections and at least one worker replies.
+
+Each check returns one short word so that /healthz, which needs no sign-in, reveals nothing about
+hosts, credentials or versions; the reason for a failure goes to the log instead.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import connection
+
+logger = logging.getLogger(__name__)
+
+OK = "ok"
+EAGER = "eager"  # no broker configured: tasks run in-process, which is healthy by design
+ERROR = "error"
+HEALTHY = {OK, EAGER}
+
+BROKER_TIMEOUT_SECONDS = 2
+WORKER_PING_TIMEOUT_SECONDS = 1
+
+
+def check_database():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any failure means unhealthy; the reason is logged
+        logger.exception("Health check: the database did not answer")
+        return ERROR
+    return OK
+
+
+def check_broker_and_worker():
+    """(broker, worker) results. The worker is pinged over the same broker connection, and counts as
+    failed without asking when the broker is unreachable."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return EAGER, EAGER
+
+    from ocgshare.celery import app
+
+    # The URL is read from Django settings on every call rather than from app.conf, which Celery
+    # caches at first use; a process therefore reports on the broker it is configured for now.
+    try:
+        with app.connection_for_write(
+            url=settings.CELERY_BROKER_URL, connect_timeout=BROKER_TIMEOUT_SECONDS
+        ) as broker:
+            broker.ensure_connection(max_retries=1, interval_start=0, timeout=BROKER_TIMEOUT_SECONDS)
+            try:
+                replies = app.control.ping(timeout=WORKER_PING_TIMEOUT_SECONDS, connection=broker)
+            except Exception:  # noqa: BLE001
+                logger.exception("Health check: pinging the Celery workers failed")
+                return OK, ERROR
+    except Exception:  # noqa: BLE001
+        logger.exception("Health check: the Celery broker is unreachable")
+        return ERROR, ERROR
+    if not replies:
+        logger.warning("Health check: no Celery worker replied to a ping")
+        return OK, ERROR
+    return OK, OK
+
+
+def health_report():
+    """The report served at /healthz: {"status": "ok"|"error", "checks": {name: result}}."""
+    broker, worker = check_broker_and_worker()
+    checks = {"database": check_database(), "broker": broker, "worker": worker}
+    status = OK if all(result in HEALTHY for result in checks.values()) else ERROR
+    return {"status": status, "checks": checks}

@@ -1,0 +1,131 @@
+"""Reads of protocols: the central register of agreements, one protocol, and the grants that
+active protocols give a user's agency — the building block of the access engine's record filter.
+
+Protocols themselves are not intelligence: every signed-in user may read the register.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from .constants import ProtocolStatus
+from .models import Protocol, ProtocolGroupObjectPermission, ProtocolParty, ProtocolPartyCategory, ProtocolTemplate
+
+REVIEW_DUE_DAYS = 30
+
+SORTS = {
+    "reference": ("reference", "id"),
+    "-reference": ("-reference", "-id"),
+    "title": ("title", "id"),
+    "-title": ("-title", "-id"),
+    "status": ("status", "reference"),
+    "-status": ("-status", "reference"),
+    "review_date": ("review_date", "id"),
+    "-review_date": ("-review_date", "-id"),
+    "end_date": ("end_date", "id"),
+    "-end_date": ("-end_date", "-id"),
+    "created": ("created_at", "id"),
+    "-created": ("-created_at", "-id"),
+}
+DEFAULT_SORT = "-created"
+
+
+class ReviewDue:
+    OVERDUE = "overdue"
+    WITHIN_30_DAYS = "30_days"
+    choices = [(OVERDUE, "Review overdue"), (WITHIN_30_DAYS, f"Review due within {REVIEW_DUE_DAYS} days")]
+
+
+@dataclass(frozen=True)
+class ProtocolFilters:
+    status: str = ""
+    agency: int | None = None
+    review_due: str = ""
+    sort: str = DEFAULT_SORT
+
+
+def protocol_filters_from(params):
+    """ProtocolFilters from query parameters, ignoring values that are not valid (as the pages do)."""
+    status = params.get("status", "")
+    review_due = params.get("review_due", "")
+    agency = params.get("agency", "")
+    sort = params.get("sort", DEFAULT_SORT)
+    return ProtocolFilters(
+        status=status if status in ProtocolStatus.values else "",
+        agency=int(agency) if agency.isdigit() else None,
+        review_due=review_due if review_due in dict(ReviewDue.choices) else "",
+        sort=sort if sort in SORTS else DEFAULT_SORT,
+    )
+
+
+def _with_parties(queryset):
+    return queryset.select_related("lead_agency").prefetch_related(
+        Prefetch(
+            "parties",
+            queryset=ProtocolParty.objects.select_related("agency", "signatory").prefetch_related(
+                Prefetch("categories", queryset=ProtocolPartyCategory.objects.order_by("category"))
+            ),
+        )
+    )
+
+
+def protocol_list(*, user, filters=None):
+    """The register of agreements, filtered and sorted; parties are prefetched (with their
+    categories), so rendering a page costs a fixed number of queries."""
+    filters = filters or ProtocolFilters()
+    queryset = Protocol.objects.all()
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.agency:
+        queryset = queryset.filter(parties__agency_id=filters.agency)
+    if filters.review_due:
+        today = timezone.localdate()
+        # Only agreements in force are reviewed.
+        queryset = queryset.filter(status__in=[ProtocolStatus.ACTIVE, ProtocolStatus.SUSPENDED])
+        if filters.review_due == ReviewDue.OVERDUE:
+            queryset = queryset.filter(review_date__lt=today)
+        else:
+            queryset = queryset.filter(review_date__range=(today, today + datetime.timedelta(days=REVIEW_DUE_DAYS)))
+    return _with_parties(queryset.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT])))
+
+
+def protocol_get(*, user, pk):
+    return get_object_or_404(_with_parties(Protocol.objects.select_related("template")), pk=pk)
+
+
+def protocol_grants_for_user(user, *, today=None):
+    """The protocol grants held by the user's agency groups, for protocols in force today.
+
+    Each row is a ProtocolGroupObjectPermission: `content_object_id` (the protocol), `tier` (the
+    most detailed tier the agency may receive: 1 law enforcement, 2 partnership) and `category`
+    (an InformationCategory). The access engine uses it as a correlated subquery, for example
+    for records released under protocols at a tier:
+
+        Exists(
+            Release.objects.filter(
+                record=OuterRef("pk"),
+                protocol_id__in=protocol_grants_for_user(user).filter(
+                    category=OuterRef(OuterRef("category")), tier__lte=OuterRef("tier")
+                ).values("content_object_id"),
+            )
+        )
+
+    which compiles to one EXISTS over release ⋈ grant, served by the index
+    (group, content_object, category, tier). Rows exist only while a protocol is active (they are
+    written on activation and deleted on suspension or expiry); the date condition also shuts a
+    protocol on its end date should the daily expiry task not yet have run.
+    """
+    today = today or timezone.localdate()
+    return ProtocolGroupObjectPermission.objects.filter(
+        group__user=user,
+        content_object__status=ProtocolStatus.ACTIVE,
+        content_object__start_date__lte=today,
+        content_object__end_date__gte=today,
+    )
+
+
+def protocol_template_list():
+    return ProtocolTemplate.objects.order_by("-is_current", "-published_on")
