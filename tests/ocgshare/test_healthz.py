@@ -89,8 +89,9 @@ def test_broker_without_a_worker_is_unhealthy(client, broker):
 def test_broker_and_a_worker_answering_is_healthy(client, broker):
     broker(REDIS_URL)
     # A worker of a separate app on the same broker: it answers the ping like `celery -A ocgshare worker`
-    # would, without reconfiguring the project's app for other tests.
-    worker_app = Celery("healthz-test", broker=REDIS_URL, set_as_current=False)
+    # would, without reconfiguring the project's app for other tests. No Django fix-up: on start it would
+    # close this test's database connection, inside the test's transaction.
+    worker_app = Celery("healthz-test", broker=REDIS_URL, set_as_current=False, fixups=[])
     worker_app.conf.broker_connection_retry_on_startup = False
     worker_app.conf.worker_hijack_root_logger = False
 
