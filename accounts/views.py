@@ -5,16 +5,15 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
+from ocgshare import lists
+
 from . import selectors, services
 from .forms import PasswordChangeForm, SignInForm, UserCreateForm, UserEditForm, UserFilterForm
 from .rules import may_manage_users
-
-PAGE_SIZE = 25
 
 
 class SignInView(auth_views.LoginView):
@@ -50,42 +49,25 @@ def _require_user_manager(request):
         raise PermissionDenied("Only agency administrators manage users.")
 
 
-def _sort_columns(current, columns):
-    """Header links for a sortable table: each toggles its own order; aria-sort says the current one."""
-    headers = []
-    for key, label in columns:
-        if current == key:
-            aria_sort, next_sort = "ascending", f"-{key}"
-        elif current == f"-{key}":
-            aria_sort, next_sort = "descending", key
-        else:
-            aria_sort, next_sort = "none", key
-        headers.append({"key": key, "label": label, "sort": next_sort, "aria_sort": aria_sort})
-    return headers
-
-
 @login_required
 def user_list(request):
     _require_user_manager(request)
     filter_form = UserFilterForm(request.GET, actor=request.user)
     filters = filter_form.filters()
-    page = Paginator(selectors.user_list(actor=request.user, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = lists.paginate(request, selectors.user_list(actor=request.user, filters=filters))
     return render(
         request,
         "accounts/user_list.html",
         {
             "filter_form": filter_form,
             "page": page,
-            "columns": _sort_columns(
+            "columns": lists.sort_headers(
                 filters.get("sort", selectors.DEFAULT_SORT),
                 [("name", "Name"), ("email", "E-mail address")]
                 + ([("agency", "Agency")] if request.user.is_superuser else [])
                 + [("vetting", "Vetting expires")],
             ),
             "is_filtered": any(key != "sort" for key in filters),
-            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         },
     )
 

@@ -107,53 +107,60 @@ class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.agency_list(user=self.request.user).select_related("spoc")
 
 
-class ToolOrPowerViewSet(viewsets.ModelViewSet):
+class _ToolkitEntryViewSet(viewsets.ModelViewSet):
+    """Tools and powers and data holdings alike: read by everyone signed in, written through the
+    services (whose ValidationError becomes field errors); an entry's agency is set once, on create.
+    Subclasses name their list selector and their create, update and delete services."""
+
+    permission_classes = [permissions.IsAuthenticated, IsAgencyAdminForWrites]
+    filter_backends = [DjangoFilterBackend]
+
+    def perform_create(self, serializer):
+        with _service_errors_as_field_errors():
+            serializer.instance = self.create_entry(actor=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer):
+        data = {field: value for field, value in serializer.validated_data.items() if field != "agency"}
+        with _service_errors_as_field_errors():
+            serializer.instance = self.update_entry(self.request.user, serializer.instance, data)
+
+    def perform_destroy(self, instance):
+        self.delete_entry(self.request.user, instance)
+
+
+class ToolOrPowerViewSet(_ToolkitEntryViewSet):
     """Tools and powers of the partnership's agencies."""
 
     serializer_class = ToolOrPowerSerializer
-    permission_classes = [permissions.IsAuthenticated, IsAgencyAdminForWrites]
-    filter_backends = [DjangoFilterBackend]
     filterset_class = ToolOrPowerFilterSet
 
     def get_queryset(self):
         return selectors.tool_or_power_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        with _service_errors_as_field_errors():
-            serializer.instance = services.tool_or_power_create(actor=self.request.user, **serializer.validated_data)
+    def create_entry(self, **kwargs):
+        return services.tool_or_power_create(**kwargs)
 
-    def perform_update(self, serializer):
-        data = {field: value for field, value in serializer.validated_data.items() if field != "agency"}
-        with _service_errors_as_field_errors():
-            serializer.instance = services.tool_or_power_update(
-                actor=self.request.user, power=serializer.instance, data=data
-            )
+    def update_entry(self, actor, power, data):
+        return services.tool_or_power_update(actor=actor, power=power, data=data)
 
-    def perform_destroy(self, instance):
-        services.tool_or_power_delete(actor=self.request.user, power=instance)
+    def delete_entry(self, actor, power):
+        services.tool_or_power_delete(actor=actor, power=power)
 
 
-class DataHoldingViewSet(viewsets.ModelViewSet):
+class DataHoldingViewSet(_ToolkitEntryViewSet):
     """Data holdings of the partnership's agencies: what information each routinely holds."""
 
     serializer_class = DataHoldingSerializer
-    permission_classes = [permissions.IsAuthenticated, IsAgencyAdminForWrites]
-    filter_backends = [DjangoFilterBackend]
     filterset_class = DataHoldingFilterSet
 
     def get_queryset(self):
         return selectors.data_holding_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        with _service_errors_as_field_errors():
-            serializer.instance = services.data_holding_create(actor=self.request.user, **serializer.validated_data)
+    def create_entry(self, **kwargs):
+        return services.data_holding_create(**kwargs)
 
-    def perform_update(self, serializer):
-        data = {field: value for field, value in serializer.validated_data.items() if field != "agency"}
-        with _service_errors_as_field_errors():
-            serializer.instance = services.data_holding_update(
-                actor=self.request.user, holding=serializer.instance, data=data
-            )
+    def update_entry(self, actor, holding, data):
+        return services.data_holding_update(actor=actor, holding=holding, data=data)
 
-    def perform_destroy(self, instance):
-        services.data_holding_delete(actor=self.request.user, holding=instance)
+    def delete_entry(self, actor, holding):
+        services.data_holding_delete(actor=actor, holding=holding)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.db.models import Case, CharField, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
+from ocgshare import lists
+
 from .models import Agency, AgencyKind, AgencyLevel, DataHolding, Region, ToolOrPower
 
 LEVEL_RANK = {AgencyLevel.LOCAL: 1, AgencyLevel.REGIONAL: 2, AgencyLevel.NATIONAL: 3}
@@ -60,10 +62,9 @@ def agency_filter(queryset, filters):
 
 def agency_sort(queryset, sort):
     """Order agencies by one of AGENCY_SORTS, '-' first for descending; unknown keys sort by name."""
-    descending = bool(sort) and sort.startswith("-")
-    key = (sort or "").lstrip("-")
-    if key not in AGENCY_SORTS:
-        key, descending = DEFAULT_AGENCY_SORT, False
+    sort = lists.parse_sort(sort, AGENCY_SORTS, DEFAULT_AGENCY_SORT)
+    key = sort.removeprefix("-")
+    descending = sort != key
     queryset = queryset.annotate(
         kind_label=_label_case("kind", AgencyKind.choices, CharField()),
         region_label=_label_case("region", Region.choices, CharField()),

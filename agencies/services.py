@@ -53,6 +53,23 @@ def _apply(instance, data, allowed):
         setattr(instance, field, value)
 
 
+def _save_entry(entry, threat_areas):
+    """Validate and save a tool or power or a data holding; `threat_areas`, unless None, replaces its tags."""
+    _validate(entry)
+    entry.save()
+    if threat_areas is not None:
+        entry.threat_areas.set(threat_areas)
+    return entry
+
+
+def _update_entry(actor, entry, data, fields):
+    _require_manager(actor, entry.agency)
+    data = dict(data)
+    threat_areas = data.pop("threat_areas", None)
+    _apply(entry, data, fields)
+    return _save_entry(entry, threat_areas)
+
+
 @transaction.atomic
 def tool_or_power_create(
     *,
@@ -78,24 +95,13 @@ def tool_or_power_create(
         time_to_act=time_to_act,
         four_p=four_p,
     )
-    _validate(power)
-    power.save()
-    power.threat_areas.set(threat_areas)
-    return power
+    return _save_entry(power, threat_areas)
 
 
 @transaction.atomic
 def tool_or_power_update(*, actor, power, data):
     """Change the fields in `data` (any of POWER_FIELDS, and `threat_areas` to replace the tags)."""
-    _require_manager(actor, power.agency)
-    data = dict(data)
-    threat_areas = data.pop("threat_areas", None)
-    _apply(power, data, POWER_FIELDS)
-    _validate(power)
-    power.save()
-    if threat_areas is not None:
-        power.threat_areas.set(threat_areas)
-    return power
+    return _update_entry(actor, power, data, POWER_FIELDS)
 
 
 @transaction.atomic
@@ -108,24 +114,13 @@ def tool_or_power_delete(*, actor, power):
 def data_holding_create(*, actor, agency, name, description, category, threat_areas=()):
     _require_manager(actor, agency)
     holding = DataHolding(agency=agency, name=name, description=description, category=category)
-    _validate(holding)
-    holding.save()
-    holding.threat_areas.set(threat_areas)
-    return holding
+    return _save_entry(holding, threat_areas)
 
 
 @transaction.atomic
 def data_holding_update(*, actor, holding, data):
     """Change the fields in `data` (any of HOLDING_FIELDS, and `threat_areas` to replace the tags)."""
-    _require_manager(actor, holding.agency)
-    data = dict(data)
-    threat_areas = data.pop("threat_areas", None)
-    _apply(holding, data, HOLDING_FIELDS)
-    _validate(holding)
-    holding.save()
-    if threat_areas is not None:
-        holding.threat_areas.set(threat_areas)
-    return holding
+    return _update_entry(actor, holding, data, HOLDING_FIELDS)
 
 
 @transaction.atomic

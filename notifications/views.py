@@ -3,16 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from ocgshare import lists
+
 from . import selectors, services
 from .forms import InboxFilterForm, PreferencesForm
-
-PAGE_SIZE = 25
 
 
 def _own_notification(request, pk):
@@ -34,11 +33,9 @@ def inbox(request):
     data.setdefault("sort", InboxFilterForm.NEWEST)
     form = InboxFilterForm(data)
     notifications = selectors.inbox_list(user=request.user, **form.selector_filters())
-    page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
-        "page": page,
-        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+        "page": lists.paginate(request, notifications),
         "filtered": any(form.selector_filters()[key] for key in ("unread", "event_type")),
     }
     return render(request, "notifications/inbox.html", context)

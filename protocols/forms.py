@@ -7,6 +7,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 
 from accounts.models import Role, User
 from agencies.models import Agency
+from ocgshare import lists
 from ocgshare.constants import InformationCategory
 from ocgshare.forms import GovUKFormMixin
 
@@ -48,7 +49,7 @@ class ProtocolFilterForm(GovUKFormMixin, forms.Form):
             status=data.get("status", ""),
             agency=data.get("agency"),
             review_due=data.get("review_due", ""),
-            sort=sort if sort in SORTS else ProtocolFilters.sort,
+            sort=lists.parse_sort(sort, SORTS, ProtocolFilters.sort),
         )
 
 

@@ -11,6 +11,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from ocgshare import lists
+
 from .constants import ProtocolStatus
 from .models import Protocol, ProtocolGroupObjectPermission, ProtocolParty, ProtocolPartyCategory, ProtocolTemplate
 
@@ -57,7 +59,7 @@ def protocol_filters_from(params):
         status=status if status in ProtocolStatus.values else "",
         agency=int(agency) if agency.isdigit() else None,
         review_due=review_due if review_due in dict(ReviewDue.choices) else "",
-        sort=sort if sort in SORTS else DEFAULT_SORT,
+        sort=lists.parse_sort(sort, SORTS, DEFAULT_SORT),
     )
 
 

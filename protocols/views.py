@@ -8,9 +8,10 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
+
+from ocgshare import lists
 
 from . import permissions, selectors, services
 from .constants import ProtocolStatus
@@ -27,7 +28,6 @@ from .forms import (
 from .models import ProtocolParty
 from .sections import section_diffs
 
-PAGE_SIZE = 25
 SORTABLE_COLUMNS = [
     ("reference", "Protocol"),
     ("status", "Status"),
@@ -53,26 +53,6 @@ def refuses_with_reason(view):
     return wrapped
 
 
-def _page(request, queryset):
-    paginator = Paginator(queryset, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
-    return page
-
-
-def _sort_headers(current):
-    headers = []
-    for key, label in SORTABLE_COLUMNS:
-        if current == key:
-            aria, next_sort = "ascending", f"-{key}"
-        elif current == f"-{key}":
-            aria, next_sort = "descending", key
-        else:
-            aria, next_sort = "none", key
-        headers.append({"key": key, "label": label, "aria_sort": aria, "next_sort": next_sort})
-    return headers
-
-
 def _non_field_messages(exc):
     return exc.messages if not hasattr(exc, "error_dict") else [m for ms in exc.message_dict.values() for m in ms]
 
@@ -82,14 +62,14 @@ def register(request):
     form = ProtocolFilterForm(request.GET or None)
     sort = request.GET.get("sort", "")
     filters = form.filters(sort) if form.is_bound else selectors.ProtocolFilters()
-    page = _page(request, selectors.protocol_list(user=request.user, filters=filters))
+    page = lists.paginate(request, selectors.protocol_list(user=request.user, filters=filters))
     return render(
         request,
         "protocols/register.html",
         {
             "form": form,
             "page": page,
-            "headers": _sort_headers(filters.sort),
+            "headers": lists.sort_headers(filters.sort, SORTABLE_COLUMNS),
             "is_filtered": bool(filters.status or filters.agency or filters.review_due),
             "can_create": permissions.can_create_protocol(request.user),
         },

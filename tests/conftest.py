@@ -29,9 +29,23 @@ def _celery_tasks_run_eagerly(settings):
     app.conf.task_always_eager = previous
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Every factory user gets a password and many tests sign in: the production hasher's deliberate
+    # slowness would dominate the run time, and it is not what any test is about.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def police(db):
     return AgencyFactory(name="Northshire Police", short_name="NP")
+
+
+@pytest.fixture
+def prison(db):
+    from .factories import PrisonFactory
+
+    return PrisonFactory(name="HMP Northshire", short_name="HMP N")
 
 
 @pytest.fixture

@@ -9,19 +9,6 @@ from accounts.models import Role
 from tests.factories import AgencyFactory, UserFactory
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Hundreds of sign-ins: the production hasher's deliberate slowness is not under test here.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def prison(db):
-    from tests.factories import PrisonFactory
-
-    return PrisonFactory(name="HMP Northshire", short_name="HMPN")
-
-
 @pytest.fixture
 def superuser(police):
     return UserFactory(

@@ -11,24 +11,13 @@ from accounts.models import Role
 from agencies.models import AgencyKind
 from ocgshare.constants import InformationCategory
 from protocols import services
-from tests.factories import AgencyFactory, PrisonFactory, UserFactory
+from tests.factories import AgencyFactory, UserFactory
 
 TODAY = timezone.localdate
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Every fixture user gets a password; the production hasher would dominate the run time.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def days(n):
     return TODAY() + datetime.timedelta(days=n)
-
-
-@pytest.fixture
-def prison(db):
-    return PrisonFactory(name="HMP Northshire", short_name="HMP N")
 
 
 @pytest.fixture

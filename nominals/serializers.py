@@ -1,0 +1,496 @@
+"""Serializers of the register API.
+
+Reading: every register serializer drops the fields above the viewer's tier (FIELD_TIERS in
+nominals.constants) — the keys are absent, not null — using `viewer_tier` annotated by the access
+engine. Writing: the serializers only parse input; the services apply every rule, as for the pages.
+"""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ocgshare.constants import InformationCategory
+from ocgshare.constants import ThreatArea as ThreatAreaChoice
+from protocols.constants import PARTY_TIER_CHOICES
+
+from .constants import (
+    RISK_CRITERIA,
+    AssociationKind,
+    CustodyCategory,
+    EntityKind,
+    Gender,
+    MembershipRole,
+    OCGBand,
+    OCGStatus,
+    OrderKind,
+    RiskLevel,
+    fields_for_tier,
+)
+from .models import (
+    OCG,
+    Association,
+    CustodyEpisode,
+    Entity,
+    EntityLink,
+    LifetimeOrder,
+    Nominal,
+    OCGMembership,
+    ProbationSupervision,
+    Transfer,
+)
+
+# --- reading -----------------------------------------------------------------------------------------
+
+
+class TieredSerializer(serializers.ModelSerializer):
+    """Drops every field the viewer's tier does not reach. `tier_kind` names the FIELD_TIERS entry;
+    `field_sources` maps a serializer field to the FIELD_TIERS field it shows (default: itself);
+    fields in neither FIELD_TIERS nor `field_sources` describe the record itself and always show."""
+
+    tier_kind = None
+    field_sources = {}
+    viewer_tier = serializers.IntegerField(read_only=True, help_text="0 originator, 1 law enforcement, 2 partnership.")
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        tiered = fields_for_tier(self.tier_kind, 0)
+        allowed = fields_for_tier(self.tier_kind, instance.viewer_tier)
+        for name in list(data):
+            source = self.field_sources.get(name, name)
+            if source in tiered and source not in allowed:
+                del data[name]
+        return data
+
+
+class NamedAgencySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class AliasSerializer(serializers.Serializer):
+    surname = serializers.CharField(max_length=100)
+    forenames = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
+
+
+class OtherIdentifierSerializer(serializers.Serializer):
+    kind = serializers.CharField(max_length=60)
+    value = serializers.CharField(max_length=60)
+
+
+class OCGLinkSerializer(serializers.Serializer):
+    """An OCG the nominal belongs to (tier 2: the name link)."""
+
+    id = serializers.IntegerField(source="ocg.id")
+    reference = serializers.CharField(source="ocg.reference")
+    name = serializers.CharField(source="ocg.name")
+
+
+class MembershipDetailSerializer(serializers.ModelSerializer):
+    """Membership detail (tier 1): role and dates."""
+
+    ocg_name = serializers.CharField(source="ocg.name", read_only=True)
+
+    class Meta:
+        model = OCGMembership
+        fields = ["id", "ocg", "ocg_name", "role", "started_on", "ended_on"]
+
+
+class TransferSerializer(serializers.ModelSerializer):
+    from_establishment = NamedAgencySerializer()
+    to_establishment = NamedAgencySerializer()
+
+    class Meta:
+        model = Transfer
+        fields = ["id", "custody_episode", "from_establishment", "to_establishment", "transferred_on", "reason"]
+
+
+class CustodyEpisodeSerializer(serializers.ModelSerializer):
+    establishment = NamedAgencySerializer()
+
+    class Meta:
+        model = CustodyEpisode
+        fields = [
+            "id",
+            "establishment",
+            "prison_number",
+            "category",
+            "received_on",
+            "released_on",
+            "expected_release_date",
+            "licence_end_date",
+        ]
+
+
+class SupervisionSerializer(serializers.ModelSerializer):
+    region = NamedAgencySerializer()
+
+    class Meta:
+        model = ProbationSupervision
+        fields = ["id", "region", "offender_manager", "starts_on", "ends_on", "licence_conditions"]
+
+
+class OrderSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LifetimeOrder
+        fields = ["id", "kind", "conditions", "made_on", "expires_on"]
+
+
+class EntityBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Entity
+        fields = ["id", "kind", "value", "detail"]
+
+
+class EntityLinkSerializer(serializers.ModelSerializer):
+    entity = EntityBriefSerializer()
+
+    class Meta:
+        model = EntityLink
+        fields = ["id", "entity", "nominal", "ocg", "relationship", "started_on", "ended_on", "source"]
+
+
+class AssociationSerializer(serializers.ModelSerializer):
+    nominal_a_name = serializers.CharField(source="nominal_a.display_name", read_only=True)
+    nominal_b_name = serializers.CharField(source="nominal_b.display_name", read_only=True)
+    owning_agency_name = serializers.CharField(source="owning_agency.name", read_only=True)
+    viewer_tier = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Association
+        fields = [
+            "id",
+            "nominal_a",
+            "nominal_a_name",
+            "nominal_b",
+            "nominal_b_name",
+            "kind",
+            "started_on",
+            "ended_on",
+            "source",
+            "owning_agency",
+            "owning_agency_name",
+            "category",
+            "viewer_tier",
+            "created_at",
+        ]
+
+
+class RiskSerializer(serializers.Serializer):
+    level = serializers.ChoiceField(choices=RiskLevel.choices)
+    label = serializers.CharField()
+    criteria = serializers.CharField()
+
+
+class NominalSerializer(TieredSerializer):
+    """A nominal as a list row: identity (tier 2) and where they are held (tier 1)."""
+
+    tier_kind = "nominal"
+    field_sources = {"risk": "risk_level", "aliases": "aliases", "ocgs": "ocgs"}
+
+    url = serializers.HyperlinkedIdentityField(view_name="nominal-detail")
+    owning_agency_name = serializers.CharField(source="owning_agency.name", read_only=True)
+    aliases = AliasSerializer(many=True, read_only=True)
+    other_identifiers = OtherIdentifierSerializer(many=True, read_only=True)
+    risk = serializers.SerializerMethodField()
+    threat_areas = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    ocgs = serializers.SerializerMethodField()
+    current_establishment = NamedAgencySerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Nominal
+        fields = [
+            "id",
+            "url",
+            "owning_agency",
+            "owning_agency_name",
+            "category",
+            "viewer_tier",
+            "surname",
+            "forenames",
+            "aliases",
+            "date_of_birth",
+            "gender",
+            "nationality",
+            "pnc_id",
+            "prison_number",
+            "crn",
+            "other_identifiers",
+            "risk_level",
+            "risk",
+            "threat_areas",
+            "ocgs",
+            "current_establishment",
+            "handling_notes",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(RiskSerializer)
+    def get_risk(self, nominal):
+        level = RiskLevel(nominal.risk_level)
+        return {"level": level.value, "label": level.label, "criteria": RISK_CRITERIA[level]}
+
+    @extend_schema_field(OCGLinkSerializer(many=True))
+    def get_ocgs(self, nominal):
+        seen, links = set(), []
+        for membership in getattr(nominal, "visible_memberships", []):
+            if membership.ocg_id not in seen:
+                seen.add(membership.ocg_id)
+                links.append(membership)
+        return OCGLinkSerializer(links, many=True).data
+
+
+class NominalDetailSerializer(NominalSerializer):
+    """A nominal with its timelines and links (tier 1) — from nominals.selectors.nominal_get."""
+
+    field_sources = {
+        **NominalSerializer.field_sources,
+        "custody_episodes": "custody_episodes",
+        "entity_links": "entity_links",
+    }
+    memberships = MembershipDetailSerializer(source="visible_memberships", many=True, read_only=True)
+    custody_episodes = CustodyEpisodeSerializer(source="custody_list", many=True, read_only=True)
+    transfers = TransferSerializer(source="transfer_list", many=True, read_only=True)
+    supervisions = SupervisionSerializer(source="supervision_list", many=True, read_only=True)
+    orders = OrderSerializer(source="order_list", many=True, read_only=True)
+    associations = AssociationSerializer(source="association_list", many=True, read_only=True)
+    entity_links = EntityLinkSerializer(source="entity_link_list", many=True, read_only=True)
+    aliases = AliasSerializer(source="aliases_list", many=True, read_only=True)
+    other_identifiers = OtherIdentifierSerializer(source="other_identifiers_list", many=True, read_only=True)
+    threat_areas = serializers.SlugRelatedField(
+        source="threat_areas_list", slug_field="code", many=True, read_only=True
+    )
+
+    class Meta(NominalSerializer.Meta):
+        fields = [
+            *NominalSerializer.Meta.fields,
+            "memberships",
+            "custody_episodes",
+            "transfers",
+            "supervisions",
+            "orders",
+            "associations",
+            "entity_links",
+        ]
+        read_only_fields = fields
+
+
+class OCGMemberSerializer(serializers.ModelSerializer):
+    nominal_name = serializers.CharField(source="nominal.display_name", read_only=True)
+
+    class Meta:
+        model = OCGMembership
+        fields = ["id", "nominal", "nominal_name", "role", "started_on", "ended_on"]
+
+
+class OCGSerializer(TieredSerializer):
+    tier_kind = "ocg"
+
+    url = serializers.HyperlinkedIdentityField(view_name="ocg-detail")
+    lead_agency_name = serializers.CharField(source="lead_agency.name", read_only=True)
+    threat_areas = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = OCG
+        fields = [
+            "id",
+            "url",
+            "lead_agency",
+            "lead_agency_name",
+            "category",
+            "viewer_tier",
+            "reference",
+            "name",
+            "ocg_mapping_reference",
+            "band",
+            "status",
+            "threat_areas",
+            "handling_notes",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class OCGDetailSerializer(OCGSerializer):
+    threat_areas = serializers.SlugRelatedField(
+        source="threat_areas_list", slug_field="code", many=True, read_only=True
+    )
+    # Who is in the group shows at every tier (members the viewer may see); role and dates at tier 1.
+    members = serializers.SerializerMethodField()
+    entity_links = EntityLinkSerializer(source="entity_link_list", many=True, read_only=True)
+
+    class Meta(OCGSerializer.Meta):
+        fields = [*OCGSerializer.Meta.fields, "members", "entity_links"]
+        read_only_fields = fields
+
+    @extend_schema_field(OCGMemberSerializer(many=True))
+    def get_members(self, ocg):
+        rows = OCGMemberSerializer(ocg.member_list, many=True).data
+        if "memberships" not in fields_for_tier("ocg", ocg.viewer_tier):
+            rows = [{"nominal": row["nominal"], "nominal_name": row["nominal_name"]} for row in rows]
+        return rows
+
+
+class EntitySerializer(serializers.ModelSerializer):
+    owning_agency_name = serializers.CharField(source="owning_agency.name", read_only=True)
+    viewer_tier = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Entity
+        fields = [
+            "id",
+            "kind",
+            "value",
+            "detail",
+            "category",
+            "owning_agency",
+            "owning_agency_name",
+            "viewer_tier",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class HotspotSerializer(serializers.Serializer):
+    establishment_id = serializers.IntegerField()
+    establishment = serializers.CharField()
+    threat_area = serializers.ChoiceField(choices=ThreatAreaChoice.choices)
+    threat_area_name = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+# --- writing (parsing only: the services validate) ------------------------------------------------------
+
+
+class NominalWriteSerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=InformationCategory.choices, required=False)
+    surname = serializers.CharField(max_length=100, allow_blank=True)
+    forenames = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    date_of_birth = serializers.DateField(required=False, allow_null=True)
+    gender = serializers.ChoiceField(choices=Gender.choices, required=False)
+    nationality = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    pnc_id = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    prison_number = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    crn = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    risk_level = serializers.ChoiceField(choices=RiskLevel.choices, required=False)
+    handling_notes = serializers.CharField(required=False, allow_blank=True)
+    threat_areas = serializers.ListField(
+        child=serializers.ChoiceField(choices=ThreatAreaChoice.choices), required=False
+    )
+    aliases = AliasSerializer(many=True, required=False)
+    other_identifiers = OtherIdentifierSerializer(many=True, required=False)
+    allow_duplicate = serializers.BooleanField(
+        required=False, default=False, write_only=True, help_text="Create even if a likely duplicate exists."
+    )
+
+
+class OCGWriteSerializer(serializers.Serializer):
+    reference = serializers.CharField(max_length=40, allow_blank=True)
+    name = serializers.CharField(max_length=200, allow_blank=True)
+    ocg_mapping_reference = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    band = serializers.ChoiceField(choices=[("", "None"), *OCGBand.choices], required=False, allow_blank=True)
+    status = serializers.ChoiceField(choices=OCGStatus.choices, required=False)
+    category = serializers.ChoiceField(choices=InformationCategory.choices, required=False)
+    handling_notes = serializers.CharField(required=False, allow_blank=True)
+    threat_areas = serializers.ListField(
+        child=serializers.ChoiceField(choices=ThreatAreaChoice.choices), required=False
+    )
+
+
+class CustodyEpisodeWriteSerializer(serializers.Serializer):
+    establishment = serializers.IntegerField(help_text="The prison's agency id.")
+    received_on = serializers.DateField()
+    prison_number = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    category = serializers.ChoiceField(choices=CustodyCategory.choices, required=False)
+    released_on = serializers.DateField(required=False, allow_null=True)
+    expected_release_date = serializers.DateField(required=False, allow_null=True)
+    licence_end_date = serializers.DateField(required=False, allow_null=True)
+
+
+class CustodyEpisodeUpdateSerializer(serializers.Serializer):
+    released_on = serializers.DateField(required=False, allow_null=True)
+    expected_release_date = serializers.DateField(required=False, allow_null=True)
+    licence_end_date = serializers.DateField(required=False, allow_null=True)
+    category = serializers.ChoiceField(choices=CustodyCategory.choices, required=False)
+    prison_number = serializers.CharField(max_length=20, required=False, allow_blank=True)
+
+
+class TransferWriteSerializer(serializers.Serializer):
+    custody_episode = serializers.IntegerField()
+    to_establishment = serializers.IntegerField(help_text="The prison's agency id.")
+    transferred_on = serializers.DateField()
+    reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+class SupervisionWriteSerializer(serializers.Serializer):
+    region = serializers.IntegerField(help_text="The probation region's agency id.")
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField(required=False, allow_null=True)
+    offender_manager = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
+    licence_conditions = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class OrderWriteSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=OrderKind.choices)
+    conditions = serializers.CharField(allow_blank=True)
+    made_on = serializers.DateField()
+    expires_on = serializers.DateField(required=False, allow_null=True)
+
+
+class MembershipWriteSerializer(serializers.Serializer):
+    nominal = serializers.IntegerField()
+    role = serializers.ChoiceField(choices=MembershipRole.choices)
+    started_on = serializers.DateField(required=False, allow_null=True)
+    ended_on = serializers.DateField(required=False, allow_null=True)
+
+
+class EntityLinkWriteSerializer(serializers.Serializer):
+    nominal = serializers.IntegerField(required=False, allow_null=True)
+    ocg = serializers.IntegerField(required=False, allow_null=True)
+    relationship = serializers.CharField(max_length=100, allow_blank=True)
+    started_on = serializers.DateField(required=False, allow_null=True)
+    ended_on = serializers.DateField(required=False, allow_null=True)
+    source = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class EntityWriteSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=EntityKind.choices)
+    value = serializers.CharField(max_length=300, allow_blank=True)
+    detail = serializers.CharField(required=False, allow_blank=True, default="")
+    category = serializers.ChoiceField(
+        choices=InformationCategory.choices, required=False, help_text="Defaults from the kind."
+    )
+    link = EntityLinkWriteSerializer(required=False, help_text="Link the entity to a nominal or OCG at once.")
+
+
+class AssociationWriteSerializer(serializers.Serializer):
+    nominal_a = serializers.IntegerField()
+    nominal_b = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=AssociationKind.choices)
+    started_on = serializers.DateField(required=False, allow_null=True)
+    ended_on = serializers.DateField(required=False, allow_null=True)
+    source = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class GrantWriteSerializer(serializers.Serializer):
+    user = serializers.IntegerField(required=False, allow_null=True, help_text="A user's id, or…")
+    agency = serializers.IntegerField(required=False, allow_null=True, help_text="…an agency's id.")
+    tier = serializers.ChoiceField(choices=PARTY_TIER_CHOICES)
+    reason = serializers.CharField(allow_blank=True)
+    expires_at = serializers.DateTimeField(allow_null=True)
+
+
+class GrantSerializer(serializers.Serializer):
+    """A need-to-know grant, to a user or to every user of an agency."""
+
+    id = serializers.IntegerField()
+    holder = serializers.ChoiceField(choices=[("user", "User"), ("agency", "Agency")])
+    user = serializers.IntegerField(allow_null=True)
+    agency = serializers.IntegerField(allow_null=True)
+    tier = serializers.IntegerField()
+    reason = serializers.CharField()
+    expires_at = serializers.DateTimeField()
+    granted_by = serializers.IntegerField(source="granted_by_id")
+    granted_at = serializers.DateTimeField()
+    is_current = serializers.BooleanField()

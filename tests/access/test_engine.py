@@ -1,0 +1,251 @@
+"""The access engine, rule by rule: owner, protocol partners at tier 1 and tier 2, outsiders, each
+protocol state, categories, need-to-know grants, vetting and roles. Protocols go through their real
+lifecycle (protocols.services)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import Role, VettingLevel
+from nominals.models import Entity, Nominal, NominalGroupObjectPermission
+from nominals.services import grant_create, grant_revoke
+from ocgshare import access
+from ocgshare.constants import InformationCategory
+from ocgshare.models import AccessBasis
+from protocols import services as protocol_services
+from protocols.models import ProtocolGroupObjectPermission
+from protocols.tasks import expire_protocols
+from tests.factories import UserFactory
+from tests.nominals.factories import EntityFactory, NominalFactory, OCGFactory
+
+from .world import ALL_CATEGORIES, make_protocol, sign, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def fresh(user):
+    """The user as the next request loads them (nothing cached from an earlier request)."""
+    return type(user).objects.get(pk=user.pk)
+
+
+def seen(user, obj):
+    return access.access_for(fresh(user), obj)
+
+
+@pytest.fixture
+def nominal(police, analyst):
+    return NominalFactory(owning_agency=police, surname="Hargreaves")
+
+
+def test_owner_register_staff_see_their_items_at_tier_0(analyst, nominal):
+    assert seen(analyst, nominal) == access.Access(tier=0, basis=AccessBasis.OWN_AGENCY)
+
+
+@pytest.mark.parametrize("role", [Role.PIO, Role.ANALYST, Role.SANITISER, Role.PARTNERSHIP_LEAD])
+def test_every_register_role_sees_its_own_agency_items(police, nominal, role):
+    user = UserFactory(agency=police, roles=[role])
+    assert access.tier_for(user, nominal) == 0
+
+
+@pytest.mark.parametrize("role", [Role.AGENCY_ADMIN, Role.AUDITOR])
+def test_administrators_and_auditors_see_nothing_of_the_register(police, nominal, active_protocol, role):
+    user = UserFactory(agency=police, roles=[role])
+    assert access.tier_for(user, nominal) is None
+    assert not access.visible(user, Nominal.objects.all()).exists()
+
+
+def test_partner_under_active_protocol_sees_at_its_tier_on_the_protocol_basis(
+    active_protocol, nominal, prison_pio, council_spoc
+):
+    assert seen(prison_pio, nominal) == access.Access(
+        tier=1, basis=AccessBasis.PROTOCOL, protocol_id=active_protocol.pk
+    )
+    assert seen(council_spoc, nominal) == access.Access(
+        tier=2, basis=AccessBasis.PROTOCOL, protocol_id=active_protocol.pk
+    )
+
+
+def test_outsider_sees_nothing(active_protocol, nominal, outsider):
+    assert seen(outsider, nominal) is None
+
+
+@pytest.mark.parametrize("state", ["draft", "awaiting"])
+def test_protocol_not_yet_active_shares_nothing(request, state, nominal, prison_pio, council_spoc):
+    request.getfixturevalue(f"{state}_protocol")
+    assert seen(prison_pio, nominal) is None
+    assert seen(council_spoc, nominal) is None
+
+
+def test_awaiting_one_signature_shares_nothing(awaiting_protocol, police_admin, prison_admin, nominal, prison_pio):
+    sign(awaiting_protocol, police_admin, prison_admin)
+    assert seen(prison_pio, nominal) is None
+
+
+def test_suspension_takes_effect_on_the_next_request(active_protocol, police_admin, nominal, prison_pio):
+    request_user = fresh(prison_pio)
+    assert access.tier_for(request_user, nominal) == 1
+    protocol_services.protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Breach")
+    assert seen(prison_pio, nominal) is None
+    protocol_services.protocol_reinstate(actor=police_admin, protocol=active_protocol)
+    assert seen(prison_pio, nominal).tier == 1
+
+
+def test_expired_protocol_shares_nothing_even_before_the_expiry_task_runs(
+    active_protocol, nominal, prison_pio, monkeypatch
+):
+    later = active_protocol.end_date + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: later)
+    assert seen(prison_pio, nominal) is None
+    expire_protocols()
+    assert not ProtocolGroupObjectPermission.objects.filter(content_object=active_protocol).exists()
+
+
+def test_category_not_covered_is_not_shared(active_protocol, police, prison_pio, council_spoc):
+    financial = NominalFactory(owning_agency=police, category=InformationCategory.FINANCIAL)
+    assert seen(prison_pio, financial).tier == 1
+    assert seen(council_spoc, financial) is None
+
+
+def test_owning_agency_must_be_a_party(police_admin, prison, prison_admin, council, council_admin, prison_pio):
+    # A protocol between the prison and the council only does not share the police's nominals.
+    council_lead = UserFactory(agency=council, roles=[Role.AGENCY_ADMIN, Role.PARTNERSHIP_LEAD])
+    protocol = make_protocol(council_lead, reference="PC-ISP-01", parties=[(prison, 1, ALL_CATEGORIES, prison_admin)])
+    protocol_services.party_update(
+        actor=council_lead, party=protocol.parties.get(agency=council), max_tier=2,
+        categories=["background"], signatory=council_lead,
+    )
+    sign(submit(protocol, council_lead), council_lead, prison_admin)
+    police_nominal = NominalFactory(owning_agency=police_admin.agency)
+    council_nominal = NominalFactory(owning_agency=council)
+    assert seen(prison_pio, police_nominal) is None
+    assert seen(prison_pio, council_nominal).tier == 1
+
+
+def test_most_generous_protocol_applies(active_protocol, police, police_admin, prison, prison_admin, nominal):
+    # A second active protocol gives the prison only tier 2: the tier-1 protocol still applies.
+    second = make_protocol(police_admin, reference="NW-ISP-02", parties=[(prison, 2, ["background"], prison_admin)])
+    sign(submit(second, police_admin), police_admin, prison_admin)
+    pio = UserFactory(agency=prison, roles=[Role.PIO])
+    assert seen(pio, nominal) == access.Access(tier=1, basis=AccessBasis.PROTOCOL, protocol_id=active_protocol.pk)
+    protocol_services.protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Review")
+    assert seen(pio, nominal) == access.Access(tier=2, basis=AccessBasis.PROTOCOL, protocol_id=second.pk)
+
+
+def test_owning_agency_spoc_reaches_its_own_items_through_the_protocol(active_protocol, council, council_spoc):
+    own = NominalFactory(owning_agency=council)
+    assert seen(council_spoc, own) == access.Access(
+        tier=2, basis=AccessBasis.PROTOCOL, protocol_id=active_protocol.pk
+    )
+
+
+# --- need-to-know grants --------------------------------------------------------------------------------
+
+
+def _in(days):
+    return timezone.now() + datetime.timedelta(days=days)
+
+
+def test_user_grant_gives_its_tier_until_it_expires(analyst, nominal, outsider, monkeypatch):
+    assert seen(outsider, nominal) is None
+    grant = grant_create(actor=analyst, obj=nominal, user=outsider, tier=1, reason="Joint operation", expires_at=_in(7))
+    assert seen(outsider, nominal) == access.Access(tier=1, basis=AccessBasis.USER_GRANT, grant_id=grant.pk)
+    later = timezone.now() + datetime.timedelta(days=8)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert seen(outsider, nominal) is None
+
+
+def test_agency_grant_reaches_every_reader_of_the_agency(analyst, nominal, outsider_agency, outsider):
+    spoc = UserFactory(agency=outsider_agency, roles=[Role.SPOC])
+    admin = UserFactory(agency=outsider_agency, roles=[Role.AGENCY_ADMIN])
+    grant = grant_create(
+        actor=analyst, obj=nominal, agency=outsider_agency, tier=2, reason="Cross-border", expires_at=_in(7)
+    )
+    assert isinstance(grant, NominalGroupObjectPermission)
+    assert seen(outsider, nominal) == access.Access(tier=2, basis=AccessBasis.AGENCY_GRANT, grant_id=grant.pk)
+    assert seen(spoc, nominal).tier == 2
+    assert seen(admin, nominal) is None
+
+
+def test_revoked_grant_gives_nothing(analyst, nominal, outsider):
+    grant = grant_create(actor=analyst, obj=nominal, user=outsider, tier=2, reason="Enquiry", expires_at=_in(7))
+    grant_revoke(actor=analyst, grant=grant)
+    assert seen(outsider, nominal) is None
+
+
+def test_grant_and_protocol_give_the_more_generous_tier(active_protocol, analyst, nominal, council_spoc, prison_pio):
+    assert seen(council_spoc, nominal).tier == 2
+    # A council may not receive tier 1, so a grant cannot raise it above the protocol; a grant to the
+    # prison at tier 2 does not lower what the protocol gives.
+    grant_create(actor=analyst, obj=nominal, user=prison_pio, tier=2, reason="Duplicate", expires_at=_in(7))
+    assert seen(prison_pio, nominal).basis == AccessBasis.PROTOCOL
+    assert seen(prison_pio, nominal).tier == 1
+
+
+# --- vetting ---------------------------------------------------------------------------------------------
+
+
+def test_partner_below_ctc_is_served_tier_2(active_protocol, nominal, bpss_prison_pio):
+    assert seen(bpss_prison_pio, nominal).tier == 2
+
+
+def test_owner_below_ctc_is_served_tier_2(police, nominal):
+    user = UserFactory(agency=police, roles=[Role.ANALYST], vetting_level=VettingLevel.BPSS)
+    assert access.tier_for(user, nominal) == 2
+    assert not access.is_owner_staff(user, police.pk)
+
+
+def test_tier_1_only_items_are_hidden_below_ctc(police, active_protocol, prison_pio, bpss_prison_pio):
+    entity = EntityFactory(owning_agency=police)
+    assert access.tier_for(fresh(prison_pio), entity) == 1
+    assert access.tier_for(fresh(bpss_prison_pio), entity) is None
+    assert not access.visible(bpss_prison_pio, Entity.objects.all()).exists()
+
+
+def test_tier_2_partner_sees_no_entities(police, active_protocol, council_spoc):
+    entity = EntityFactory(owning_agency=police, kind="address", value="NT1 2AB, 1 High Street")
+    assert access.tier_for(council_spoc, entity) is None
+
+
+def test_expired_vetting_sees_nothing(police, nominal):
+    user = UserFactory(agency=police, roles=[Role.ANALYST], vetting_expires=timezone.localdate() - datetime.timedelta(days=1))
+    assert access.tier_for(user, nominal) is None
+    assert not access.can_read_aggregates(user)
+
+
+def test_aggregates_are_open_to_every_signed_in_user(police_admin, council_admin, nominal):
+    assert access.aggregate_queryset(council_admin, Nominal).count() == 1
+
+
+# --- one statement, a bounded cost -----------------------------------------------------------------------
+
+
+def test_visible_list_is_one_query_whatever_the_number_of_items(
+    active_protocol, police, prison_pio, django_assert_num_queries
+):
+    NominalFactory.create_batch(30, owning_agency=police)
+    OCGFactory(lead_agency=police)
+    user = fresh(prison_pio)
+    access.viewer_for(user)  # the request reads the user's groups once (asserted below)
+    with django_assert_num_queries(1):
+        rows = list(access.visible(user, Nominal.objects.all(), with_basis=True))
+    assert len(rows) == 30
+    assert {(r.viewer_tier, r.viewer_basis, r.viewer_basis_protocol_id) for r in rows} == {
+        (1, AccessBasis.PROTOCOL, active_protocol.pk)
+    }
+
+
+def test_the_viewer_is_read_once_per_request(prison_pio, django_assert_num_queries):
+    user = fresh(prison_pio)
+    # The roles and the group ids.
+    with django_assert_num_queries(2):
+        access.viewer_for(user)
+        access.viewer_for(user)
+
+
+def test_suspension_changes_rows_independent_of_the_number_of_items(active_protocol, police, police_admin):
+    NominalFactory.create_batch(20, owning_agency=police)
+    before = ProtocolGroupObjectPermission.objects.count()
+    protocol_services.protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Audit")
+    # police 5 + prison 5 + council 2 grant rows, whatever the number of register items.
+    assert before - ProtocolGroupObjectPermission.objects.count() == 12
