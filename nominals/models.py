@@ -37,8 +37,29 @@ from .normalise import normalise_entity_value, normalise_identifier
 # --- shared checks ------------------------------------------------------------------------------
 
 
+class NormalisedModel(models.Model):
+    """Normalises text before Django validates the fields, so "x 123456" is checked (and its length
+    counted) as "X123456", and forms, serializers and services all store the same normal form."""
+
+    strip_fields = ()
+    identifier_fields = ()
+
+    class Meta:
+        abstract = True
+
+    def normalise(self):
+        for name in self.strip_fields:
+            setattr(self, name, (getattr(self, name) or "").strip())
+        for name in self.identifier_fields:
+            setattr(self, name, normalise_identifier(getattr(self, name)))
+
+    def clean_fields(self, exclude=None):
+        self.normalise()
+        super().clean_fields(exclude=exclude)
+
+
 def _identifier_errors(instance, fields):
-    """Normalise (upper case, no spaces) and check PNC ID, prison number and CRN fields present."""
+    """Check the format of the PNC ID, prison number and CRN fields named (already normalised)."""
     formats = {
         "pnc_id": (PNC_ID_RE, PNC_ID_MESSAGE),
         "prison_number": (PRISON_NUMBER_RE, PRISON_NUMBER_MESSAGE),
@@ -46,8 +67,7 @@ def _identifier_errors(instance, fields):
     }
     errors = {}
     for name in fields:
-        value = normalise_identifier(getattr(instance, name))
-        setattr(instance, name, value)
+        value = getattr(instance, name)
         pattern, message = formats[name]
         if value and not pattern.match(value):
             errors[name] = message
@@ -69,8 +89,11 @@ def _not_in_future(instance, name, message, errors):
 # --- nominals -------------------------------------------------------------------------------------
 
 
-class Nominal(models.Model):
+class Nominal(NormalisedModel):
     """A person of interest, owned by the agency that recorded them."""
+
+    strip_fields = ("surname", "forenames", "nationality")
+    identifier_fields = ("pnc_id", "prison_number", "crn")
 
     owning_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="nominals")
     category = models.CharField(
@@ -79,7 +102,7 @@ class Nominal(models.Model):
         default=InformationCategory.BACKGROUND,
         help_text="The category of information this record is; a partner sees it only under a protocol covering it.",
     )
-    surname = models.CharField(max_length=100)
+    surname = models.CharField(max_length=100, error_messages={"blank": "Enter the surname"})
     forenames = models.CharField(max_length=150, blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
     gender = models.CharField(max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
@@ -129,12 +152,7 @@ class Nominal(models.Model):
         return f"{self.surname.upper()}, {self.forenames}" if self.forenames else self.surname.upper()
 
     def clean(self):
-        self.surname = (self.surname or "").strip()
-        self.forenames = (self.forenames or "").strip()
-        self.nationality = (self.nationality or "").strip()
-        errors = _identifier_errors(self, ("pnc_id", "prison_number", "crn"))
-        if not self.surname:
-            errors["surname"] = "Enter the surname"
+        errors = _identifier_errors(self, self.identifier_fields)
         if self.date_of_birth:
             if self.date_of_birth > timezone.localdate():
                 errors["date_of_birth"] = "The date of birth must be in the past"
@@ -144,9 +162,11 @@ class Nominal(models.Model):
             raise ValidationError(errors)
 
 
-class NominalAlias(models.Model):
+class NominalAlias(NormalisedModel):
+    strip_fields = ("surname", "forenames")
+
     nominal = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="aliases")
-    surname = models.CharField(max_length=100)
+    surname = models.CharField(max_length=100, error_messages={"blank": "Enter the alias surname"})
     forenames = models.CharField(max_length=150, blank=True)
 
     class Meta:
@@ -157,19 +177,20 @@ class NominalAlias(models.Model):
     def __str__(self):
         return f"{self.surname.upper()}, {self.forenames}" if self.forenames else self.surname.upper()
 
-    def clean(self):
-        self.surname = (self.surname or "").strip()
-        self.forenames = (self.forenames or "").strip()
-        if not self.surname:
-            raise ValidationError({"surname": "Enter the alias surname"})
 
-
-class OtherIdentifier(models.Model):
+class OtherIdentifier(NormalisedModel):
     """Any other reference a nominal is known by (Home Office reference, NI number, driving licence...)."""
 
+    strip_fields = ("kind",)
+    identifier_fields = ("value",)
+
     nominal = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="other_identifiers")
-    kind = models.CharField(max_length=60, help_text="What the identifier is, for example National Insurance number.")
-    value = models.CharField(max_length=60)
+    kind = models.CharField(
+        max_length=60,
+        help_text="What the identifier is, for example National Insurance number.",
+        error_messages={"blank": "Enter what kind of identifier this is"},
+    )
+    value = models.CharField(max_length=60, error_messages={"blank": "Enter the identifier"})
 
     class Meta:
         ordering = ["kind", "value"]
@@ -181,27 +202,17 @@ class OtherIdentifier(models.Model):
     def __str__(self):
         return f"{self.kind}: {self.value}"
 
-    def clean(self):
-        self.kind = (self.kind or "").strip()
-        self.value = normalise_identifier(self.value)
-        errors = {}
-        if not self.kind:
-            errors["kind"] = "Enter what kind of identifier this is"
-        if not self.value:
-            errors["value"] = "Enter the identifier"
-        if errors:
-            raise ValidationError(errors)
 
-
-class CustodyEpisode(models.Model):
+class CustodyEpisode(NormalisedModel):
     """A period in custody from reception at `establishment` to release; moves within it are Transfers."""
+
+    identifier_fields = ("prison_number",)
 
     nominal = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="custody_episodes")
     establishment = models.ForeignKey(
         "agencies.Agency",
         on_delete=models.PROTECT,
         related_name="custody_receptions",
-        limit_choices_to={"kind": AgencyKind.PRISON},
         help_text="The prison the nominal was received into.",
     )
     prison_number = models.CharField(max_length=7, blank=True, help_text="For example A1234BC.")
@@ -232,7 +243,7 @@ class CustodyEpisode(models.Model):
         return self.released_on is None
 
     def clean(self):
-        errors = _identifier_errors(self, ("prison_number",))
+        errors = _identifier_errors(self, self.identifier_fields)
         if self.establishment_id and self.establishment.kind != AgencyKind.PRISON:
             errors["establishment"] = "Choose a prison establishment"
         _not_in_future(self, "received_on", "The reception date must be today or in the past", errors)
@@ -265,12 +276,8 @@ class Transfer(models.Model):
     """A move between establishments during a custody episode."""
 
     custody_episode = models.ForeignKey(CustodyEpisode, on_delete=models.CASCADE, related_name="transfers")
-    from_establishment = models.ForeignKey(
-        "agencies.Agency", on_delete=models.PROTECT, related_name="transfers_out", limit_choices_to={"kind": "prison"}
-    )
-    to_establishment = models.ForeignKey(
-        "agencies.Agency", on_delete=models.PROTECT, related_name="transfers_in", limit_choices_to={"kind": "prison"}
-    )
+    from_establishment = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="transfers_out")
+    to_establishment = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="transfers_in")
     transferred_on = models.DateField()
     reason = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -309,7 +316,6 @@ class ProbationSupervision(models.Model):
         "agencies.Agency",
         on_delete=models.PROTECT,
         related_name="supervisions",
-        limit_choices_to={"kind": AgencyKind.PROBATION_REGION},
     )
     offender_manager = models.CharField(max_length=150, blank=True)
     starts_on = models.DateField()
@@ -337,12 +343,14 @@ class ProbationSupervision(models.Model):
             raise ValidationError(errors)
 
 
-class LifetimeOrder(models.Model):
+class LifetimeOrder(NormalisedModel):
     """A lifetime-management order: serious crime prevention, financial reporting or travel restriction."""
 
     nominal = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="orders")
     kind = models.CharField(max_length=30, choices=OrderKind.choices)
-    conditions = models.TextField()
+    strip_fields = ("conditions",)
+
+    conditions = models.TextField(error_messages={"blank": "Enter the conditions of the order"})
     made_on = models.DateField()
     expires_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -360,10 +368,7 @@ class LifetimeOrder(models.Model):
         return f"{self.get_kind_display()} made {self.made_on}"
 
     def clean(self):
-        self.conditions = (self.conditions or "").strip()
         errors = {}
-        if not self.conditions:
-            errors["conditions"] = "Enter the conditions of the order"
         _not_in_future(self, "made_on", "The date the order was made must be today or in the past", errors)
         if self.made_on and self.expires_on and self.expires_on <= self.made_on:
             errors["expires_on"] = "The expiry date must be after the date the order was made"
@@ -374,16 +379,19 @@ class LifetimeOrder(models.Model):
 # --- OCGs -----------------------------------------------------------------------------------------
 
 
-class OCG(models.Model):
+class OCG(NormalisedModel):
     """An organised crime group, owned by its lead agency."""
+
+    strip_fields = ("name",)
+    identifier_fields = ("reference", "ocg_mapping_reference")
 
     reference = models.CharField(
         max_length=40,
         unique=True,
         help_text="Your agency's reference, for example NP-OCG-0012.",
-        error_messages={"unique": "An OCG with this reference already exists"},
+        error_messages={"unique": "An OCG with this reference already exists", "blank": "Enter the OCG's reference"},
     )
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, error_messages={"blank": "Enter the OCG's name"})
     ocg_mapping_reference = models.CharField("OCG Mapping reference", max_length=40, blank=True)
     band = models.CharField("OCG Mapping band", max_length=1, choices=OCGBand.choices, blank=True)
     threat_areas = models.ManyToManyField("agencies.ThreatArea", blank=True, related_name="ocgs")
@@ -414,18 +422,6 @@ class OCG(models.Model):
 
     def __str__(self):
         return f"{self.reference} – {self.name}"
-
-    def clean(self):
-        self.reference = (self.reference or "").strip().upper()
-        self.name = (self.name or "").strip()
-        self.ocg_mapping_reference = (self.ocg_mapping_reference or "").strip().upper()
-        errors = {}
-        if not self.reference:
-            errors["reference"] = "Enter the OCG's reference"
-        if not self.name:
-            errors["name"] = "Enter the OCG's name"
-        if errors:
-            raise ValidationError(errors)
 
 
 class OCGMembership(models.Model):
@@ -491,6 +487,7 @@ class Entity(models.Model):
         max_length=300,
         help_text="Address: postcode then first line. Vehicle: registration mark. Phone: number. "
         "Business: company name. Bank account: sort code and account number.",
+        error_messages={"blank": "Enter the value"},
     )
     detail = models.TextField(blank=True)
     owning_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="entities")
@@ -528,7 +525,7 @@ class Entity(models.Model):
 
     def clean(self):
         errors = {}
-        if self.kind:
+        if self.kind and (self.value or "").strip():
             self.value, message = normalise_entity_value(self.kind, self.value)
             if message:
                 errors["value"] = message
@@ -538,13 +535,19 @@ class Entity(models.Model):
             raise ValidationError(errors)
 
 
-class EntityLink(models.Model):
+class EntityLink(NormalisedModel):
     """An entity linked to a nominal or to an OCG (exactly one), with the relationship and its dates."""
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="links")
     nominal = models.ForeignKey(Nominal, null=True, blank=True, on_delete=models.CASCADE, related_name="entity_links")
     ocg = models.ForeignKey(OCG, null=True, blank=True, on_delete=models.CASCADE, related_name="entity_links")
-    relationship = models.CharField(max_length=100, help_text="For example home address, registered keeper, director.")
+    strip_fields = ("relationship", "source")
+
+    relationship = models.CharField(
+        max_length=100,
+        help_text="For example home address, registered keeper, director.",
+        error_messages={"blank": "Enter the relationship, for example home address"},
+    )
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
     source = models.CharField(max_length=200, blank=True)
@@ -568,12 +571,9 @@ class EntityLink(models.Model):
         return f"{self.entity} – {self.relationship} of {self.nominal or self.ocg}"
 
     def clean(self):
-        self.relationship = (self.relationship or "").strip()
         errors = {}
         if bool(self.nominal_id) == bool(self.ocg_id):
             errors["nominal"] = "Link the entity to either a nominal or an OCG"
-        if not self.relationship:
-            errors["relationship"] = "Enter the relationship, for example home address"
         _end_after_start(self, "started_on", "ended_on", "The end date must be after the start date", errors)
         if errors:
             raise ValidationError(errors)

@@ -214,17 +214,24 @@ def search_terms(query):
         word = re.sub(r"[^\w'-]", "", token, flags=re.UNICODE)
         if word:
             names.append(word.lower())
+    # Identifiers are often typed with spaces ("QQ 12 34 56 C"): try the whole query joined up as well.
+    whole = normalise_identifier(query or "")[:MAX_SEARCH_LENGTH]
+    if len((query or "").split()) > 1 and any(ch.isdigit() for ch in whole) and date_of_birth is None:
+        identifiers.append(whole)
     return SearchTerms(tuple(names), tuple(identifiers), date_of_birth)
 
 
 def _identifier_ids(identifiers):
     if not identifiers:
         return None
-    direct = Nominal.objects.filter(
-        Q(pnc_id__in=identifiers) | Q(prison_number__in=identifiers) | Q(crn__in=identifiers)
-    ).values("pk")
-    other = OtherIdentifier.objects.filter(value__in=identifiers).values("nominal_id")
-    custody = CustodyEpisode.objects.filter(prison_number__in=identifiers).values("nominal_id")
+    # Compound statements cannot carry the models' default ordering: .order_by() clears it.
+    direct = (
+        Nominal.objects.filter(Q(pnc_id__in=identifiers) | Q(prison_number__in=identifiers) | Q(crn__in=identifiers))
+        .values("pk")
+        .order_by()
+    )
+    other = OtherIdentifier.objects.filter(value__in=identifiers).values("nominal_id").order_by()
+    custody = CustodyEpisode.objects.filter(prison_number__in=identifiers).values("nominal_id").order_by()
     return direct.union(other, custody)
 
 
@@ -241,7 +248,7 @@ def _name_ids_postgresql(names):
     aliases = NominalAlias.objects.annotate(name_vector=vector).filter(
         Q(name_vector=tsquery) | Q(surname__trigram_similar=text) | Q(surname__trigram_similar=names[-1])
     )
-    return nominals.values("pk").union(aliases.values("nominal_id"))
+    return nominals.values("pk").order_by().union(aliases.values("nominal_id").order_by())
 
 
 def _name_ids_simple(names):
@@ -250,7 +257,10 @@ def _name_ids_simple(names):
         nominal_q &= Q(surname__icontains=name) | Q(forenames__icontains=name)
         alias_q &= Q(surname__icontains=name) | Q(forenames__icontains=name)
     return (
-        Nominal.objects.filter(nominal_q).values("pk").union(NominalAlias.objects.filter(alias_q).values("nominal_id"))
+        Nominal.objects.filter(nominal_q)
+        .values("pk")
+        .order_by()
+        .union(NominalAlias.objects.filter(alias_q).values("nominal_id").order_by())
     )
 
 

@@ -255,11 +255,6 @@ class NominalDetailSerializer(NominalSerializer):
     orders = OrderSerializer(source="order_list", many=True, read_only=True)
     associations = AssociationSerializer(source="association_list", many=True, read_only=True)
     entity_links = EntityLinkSerializer(source="entity_link_list", many=True, read_only=True)
-    aliases = AliasSerializer(source="aliases_list", many=True, read_only=True)
-    other_identifiers = OtherIdentifierSerializer(source="other_identifiers_list", many=True, read_only=True)
-    threat_areas = serializers.SlugRelatedField(
-        source="threat_areas_list", slug_field="code", many=True, read_only=True
-    )
 
     class Meta(NominalSerializer.Meta):
         fields = [
@@ -313,9 +308,6 @@ class OCGSerializer(TieredSerializer):
 
 
 class OCGDetailSerializer(OCGSerializer):
-    threat_areas = serializers.SlugRelatedField(
-        source="threat_areas_list", slug_field="code", many=True, read_only=True
-    )
     # Who is in the group shows at every tier (members the viewer may see); role and dates at tier 1.
     members = serializers.SerializerMethodField()
     entity_links = EntityLinkSerializer(source="entity_link_list", many=True, read_only=True)
@@ -491,6 +483,6 @@ class GrantSerializer(serializers.Serializer):
     tier = serializers.IntegerField()
     reason = serializers.CharField()
     expires_at = serializers.DateTimeField()
-    granted_by = serializers.IntegerField(source="granted_by_id")
+    granted_by = serializers.IntegerField()
     granted_at = serializers.DateTimeField()
     is_current = serializers.BooleanField()

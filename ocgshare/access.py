@@ -23,36 +23,30 @@ through POLICIES) the rules are:
 * Agency administrators and auditors with no other role see nothing of the register; depersonalised
   tier-3 counts (`aggregate_queryset`) are open to every signed-in user.
 
-Everything is one SQL statement: the filter is an OR of the owner test, per-category `IN` subqueries
-over the user's protocol grants joined to the parties, and `IN` subqueries over the user's need-to-know
-grants. None is correlated, so PostgreSQL hashes each once and walks the register's ordering index
-(created_at DESC, id DESC) for a first page. The tier (and, on request, the basis) is annotated with
-small correlated subqueries that run only for the rows returned. The user's group ids are read once per
-request and kept on the user object. Nothing is ever written per record per user.
+How it runs. Per request the engine reads, once each: the user's roles and groups; the protocol
+grants of their agency groups under protocols in force today, joined to the parties (a few hundred
+rows at most: (owning agency, category) -> most generous tier and protocol); and, per register model,
+their unexpired need-to-know grants. The queryset filter is then an OR of plain conditions on indexed
+columns — owning agency; (category, owning agency IN ...) per protocol route; primary key IN the
+granted items — and the tier and basis are CASE expressions over the same conditions, most detailed
+first. One statement, no correlated subqueries: PostgreSQL walks the ordering index (created_at DESC,
+id DESC) for a first page or combines bitmaps of (owning agency, category) for counts, whatever the
+share of the register the user may see. Correlated EXISTS over the grant tables was measured against
+this at 100,000 nominals and is far slower for counts (a sequential scan with a subplan per row).
+Suspending a protocol deletes its grant rows, so it shows on the next request; nothing is ever
+written per record per user.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
-from django.db.models import (
-    Case,
-    CharField,
-    ExpressionWrapper,
-    IntegerField,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce, Greatest, Least
+from django.db.models import Case, CharField, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from accounts.models import Role, VettingLevel
-from ocgshare.constants import InformationCategory
 from ocgshare.models import AccessBasis
 from protocols.constants import ProtocolStatus, SanitisationTier
-from protocols.models import ProtocolGroupObjectPermission, ProtocolParty
+from protocols.models import ProtocolGroupObjectPermission
 
 # Roles that work the register: they see their own agency's items in full.
 REGISTER_ROLES = frozenset({Role.PIO, Role.ANALYST, Role.SANITISER, Role.PARTNERSHIP_LEAD})
@@ -64,8 +58,6 @@ TIER_VETTING = {
     SanitisationTier.LAW_ENFORCEMENT: VettingLevel.CTC,
     SanitisationTier.PARTNERSHIP: VettingLevel.BPSS,
 }
-# Larger than any tier: "no access by this route" inside Least().
-NO_TIER = 9
 
 
 @dataclass(frozen=True)
@@ -122,9 +114,11 @@ def policy_for(model):
 # --- the viewer -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Viewer:
-    """What the engine needs to know about a user, read once per request."""
+    """What the engine knows about a user for one request: roles, groups and vetting, and — read on
+    first use, at most once each per request — the protocol grants of their agency and their
+    need-to-know grants."""
 
     user_id: int | None
     agency_id: int | None
@@ -133,10 +127,57 @@ class Viewer:
     reads_others: bool  # protocols and need-to-know grants
     # The most detailed tier the user's vetting allows (None: nothing at all).
     vetting_floor: int | None
+    _protocol_routes: dict | None = field(default=None, repr=False)
+    _grant_routes: dict = field(default_factory=dict, repr=False)
 
     @property
     def sees_anything(self):
         return self.vetting_floor is not None and (self.sees_own or self.reads_others)
+
+    def protocol_routes(self):
+        """{(owning agency id, category): (tier, protocol id)}: what the user's agency groups receive
+        under protocols in force today — the most generous tier, and the protocol giving it."""
+        if self._protocol_routes is None:
+            routes = {}
+            if self.reads_others and self.group_ids:
+                today = timezone.localdate()
+                rows = (
+                    ProtocolGroupObjectPermission.objects.filter(
+                        group_id__in=self.group_ids,
+                        content_object__status=ProtocolStatus.ACTIVE,
+                        content_object__start_date__lte=today,
+                        content_object__end_date__gte=today,
+                    )
+                    .values_list("content_object__parties__agency_id", "category", "tier", "content_object_id")
+                    .order_by()
+                )
+                for agency_id, category, tier, protocol_id in rows:
+                    key = (agency_id, category)
+                    if key not in routes or (tier, protocol_id) < routes[key]:
+                        routes[key] = (tier, protocol_id)
+            self._protocol_routes = routes
+        return self._protocol_routes
+
+    def grant_routes(self, policy):
+        """[(item id, tier, basis, grant id)]: the user's unexpired need-to-know grants on `policy`'s
+        model, to them and to their agency groups (one query)."""
+        if policy.kind not in self._grant_routes:
+            routes = []
+            if self.reads_others and policy.user_grant_model is not None:
+                now = timezone.now()
+                user_grants = policy.user_grant_model.objects.filter(user_id=self.user_id, expires_at__gt=now)
+                columns = ("content_object_id", "tier", "kind", "pk")
+                user_rows = user_grants.annotate(kind=Value(AccessBasis.USER_GRANT)).values_list(*columns).order_by()
+                group_rows = (
+                    policy.group_grant_model.objects.filter(group_id__in=self.group_ids, expires_at__gt=now)
+                    .annotate(kind=Value(AccessBasis.AGENCY_GRANT))
+                    .values_list(*columns)
+                    .order_by()
+                )
+                rows = user_rows.union(group_rows, all=True) if self.group_ids else user_rows
+                routes = list(rows)
+            self._grant_routes[policy.kind] = routes
+        return self._grant_routes[policy.kind]
 
 
 NOBODY = Viewer(None, None, (), False, False, None)
@@ -144,7 +185,8 @@ NOBODY = Viewer(None, None, (), False, False, None)
 
 def viewer_for(user):
     """The user's Viewer, computed on first use and kept on the user object for the request (the
-    user object is loaded afresh on each request, so a change of role or group shows on the next)."""
+    user object is loaded afresh on each request, so a change of role, group or protocol shows on
+    the next one)."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return NOBODY
     cached = getattr(user, "_access_viewer", None)
@@ -170,116 +212,88 @@ def viewer_for(user):
 
 
 def forget_viewer(user):
-    """Drop the cached Viewer (for code that changes a user's roles or groups within one request)."""
+    """Drop the cached Viewer (for code that changes a user's roles, groups or grants and reads again
+    within the same request)."""
     if hasattr(user, "_access_viewer"):
         del user._access_viewer
 
 
-# --- the building blocks ----------------------------------------------------------------------------
+# --- routes: every way the user reaches items, as plain conditions --------------------------------------
 
 
-def _active_protocol_grants(viewer, policy, now):
-    """The user's agency-group grants under protocols in force today, at a tier that shows something."""
-    today = timezone.localdate(now)
-    return ProtocolGroupObjectPermission.objects.filter(
-        group_id__in=viewer.group_ids,
-        tier__lte=policy.widest_tier,
-        content_object__status=ProtocolStatus.ACTIVE,
-        content_object__start_date__lte=today,
-        content_object__end_date__gte=today,
-    )
+@dataclass(frozen=True)
+class Route:
+    """One way to items: a condition on the row, the tier it gives and its basis."""
+
+    tier: int
+    basis: str
+    condition: Q | None = None  # own agency and protocols
+    item_id: int | None = None  # need-to-know grants: the one item granted
+    protocol_id: int | None = None
+    grant_id: int | None = None
+
+    def q(self):
+        return self.condition if self.item_id is None else Q(pk=self.item_id)
 
 
-def _need_to_know_grants(viewer, policy, now):
-    """(kind, queryset) of the unexpired need-to-know grants to the user and to their groups."""
-    grants = []
-    if policy.user_grant_model is not None:
-        grants.append(
-            (
-                AccessBasis.USER_GRANT,
-                policy.user_grant_model.objects.filter(
-                    user_id=viewer.user_id, expires_at__gt=now, tier__lte=policy.widest_tier
-                ),
-            )
-        )
-    if policy.group_grant_model is not None and viewer.group_ids:
-        grants.append(
-            (
-                AccessBasis.AGENCY_GRANT,
-                policy.group_grant_model.objects.filter(
-                    group_id__in=viewer.group_ids, expires_at__gt=now, tier__lte=policy.widest_tier
-                ),
-            )
-        )
-    return grants
+BASIS_ORDER = {
+    AccessBasis.OWN_AGENCY: 0,
+    AccessBasis.PROTOCOL: 1,
+    AccessBasis.USER_GRANT: 2,
+    AccessBasis.AGENCY_GRANT: 3,
+}
 
 
-def _own_q(viewer, policy):
-    return Q(**{policy.owner_id: viewer.agency_id})
-
-
-def _visibility_q(viewer, policy, now):
-    """The WHERE clause: uncorrelated subqueries only, so each is evaluated (and hashed) once."""
-    conditions = []
+def _routes(viewer, policy):
+    """The routes to items of `policy`'s model, most detailed tier first (then own agency, protocol,
+    user grant, agency grant), so that the first route matching a row is the one that applies."""
+    routes = []
     if viewer.sees_own:
-        conditions.append(_own_q(viewer, policy))
-    if viewer.reads_others:
-        if viewer.group_ids:
-            grants = _active_protocol_grants(viewer, policy, now)
-            for category in InformationCategory.values:
-                parties = ProtocolParty.objects.filter(
-                    protocol_id__in=grants.filter(category=category).values("content_object_id")
-                ).values("agency_id")
-                conditions.append(Q(**{policy.category_field: category, f"{policy.owner_id}__in": parties}))
-        for _kind, grants in _need_to_know_grants(viewer, policy, now):
-            conditions.append(Q(pk__in=grants.values("content_object_id")))
-    condition = Q(pk__in=[])
-    for part in conditions:
-        condition |= part
-    return condition
-
-
-def _protocol_match(viewer, policy, now):
-    """The user's protocol grants that apply to the outer row (correlated: for annotations only)."""
-    return _active_protocol_grants(viewer, policy, now).filter(
-        category=OuterRef(policy.category_field),
-        content_object__parties__agency_id=OuterRef(policy.owner_id),
-    )
-
-
-def _routes(viewer, policy, now):
-    """{basis: (tier subquery, id subquery)} for each route other than the owner's, correlated."""
-    routes = {}
-    if not viewer.reads_others:
-        return routes
-    if viewer.group_ids:
-        match = _protocol_match(viewer, policy, now).order_by("tier", "content_object_id")
-        routes[AccessBasis.PROTOCOL] = (match.values("tier")[:1], match.values("content_object_id")[:1])
-    for kind, grants in _need_to_know_grants(viewer, policy, now):
-        match = grants.filter(content_object_id=OuterRef("pk")).order_by("tier", "-expires_at", "pk")
-        routes[kind] = (match.values("tier")[:1], match.values("pk")[:1])
+        own = Q(**{policy.owner_id: viewer.agency_id})
+        routes.append(Route(SanitisationTier.ORIGINATOR, AccessBasis.OWN_AGENCY, condition=own))
+    by_protocol = {}
+    for (agency_id, category), (tier, protocol_id) in viewer.protocol_routes().items():
+        if tier <= policy.widest_tier:
+            by_protocol.setdefault((tier, protocol_id, category), []).append(agency_id)
+    for (tier, protocol_id, category), agency_ids in by_protocol.items():
+        condition = Q(**{policy.category_field: category, f"{policy.owner_id}__in": sorted(agency_ids)})
+        routes.append(Route(tier, AccessBasis.PROTOCOL, condition=condition, protocol_id=protocol_id))
+    for item_id, tier, basis, grant_id in viewer.grant_routes(policy):
+        if tier <= policy.widest_tier:
+            routes.append(Route(tier, basis, item_id=item_id, grant_id=grant_id))
+    routes.sort(key=lambda r: (r.tier, BASIS_ORDER[r.basis], r.protocol_id or 0, r.grant_id or 0))
     return routes
 
 
-def _min(expressions):
-    if not expressions:
-        return Value(NO_TIER)
-    if len(expressions) == 1:
-        return expressions[0]
-    return Least(*expressions)
+def _any_of(routes):
+    """One condition matching any of `routes`: their conditions, and the granted items as one IN list."""
+    condition = Q(pk__in=[])
+    for route in routes:
+        if route.item_id is None:
+            condition |= route.condition
+    granted = sorted({route.item_id for route in routes if route.item_id is not None})
+    if granted:
+        condition |= Q(pk__in=granted)
+    return condition
 
 
-def _raw_tier(viewer, policy, routes):
-    """The most detailed tier any route gives, before vetting (NO_TIER when none does)."""
-    others = _min(
-        [Coalesce(Subquery(tier, output_field=IntegerField()), Value(NO_TIER)) for tier, _ in routes.values()]
-    )
-    if viewer.sees_own:
-        return Case(When(_own_q(viewer, policy), then=Value(SanitisationTier.ORIGINATOR)), default=others)
-    return others
+def _tier_case(routes):
+    """The tier of the first matching route, one WHEN per tier."""
+    tiers = sorted({route.tier for route in routes})
+    whens = [When(_any_of([r for r in routes if r.tier == tier]), then=Value(tier)) for tier in tiers]
+    return Case(*whens, default=Value(None), output_field=IntegerField())
+
+
+def _route_case(routes, value, output_field, default=None):
+    whens = [When(route.q(), then=Value(value(route))) for route in routes]
+    return Case(*whens, default=Value(default), output_field=output_field)
 
 
 # --- the interface --------------------------------------------------------------------------------
+
+
+def _shut(viewer, policy):
+    return not viewer.sees_anything or viewer.vetting_floor > policy.widest_tier
 
 
 def visible(user, queryset, *, with_basis=False):
@@ -288,62 +302,33 @@ def visible(user, queryset, *, with_basis=False):
 
     With `with_basis=True` also `viewer_basis` (an AccessBasis: own agency, protocol, user grant or
     agency grant — the route giving that tier), `viewer_basis_protocol_id` and `viewer_basis_grant_id`,
-    for the access log. Use it for a detail view or one page of results, not for counting.
+    for the access log.
     """
     policy = policy_for(queryset.model)
     viewer = viewer_for(user)
-    if not viewer.sees_anything or viewer.vetting_floor > policy.widest_tier:
-        queryset = queryset.none()
-        tier = Value(None, output_field=IntegerField())
+    routes = [] if _shut(viewer, policy) else _routes(viewer, policy)
+    if not routes:
+        queryset = queryset.none().annotate(viewer_tier=Value(None, output_field=IntegerField()))
         if with_basis:
             queryset = queryset.annotate(
                 viewer_basis=Value("", output_field=CharField()),
                 viewer_basis_protocol_id=Value(None, output_field=IntegerField()),
                 viewer_basis_grant_id=Value(None, output_field=IntegerField()),
             )
-        return queryset.annotate(viewer_tier=tier)
-
-    now = timezone.now()
-    queryset = queryset.filter(_visibility_q(viewer, policy, now))
-    routes = _routes(viewer, policy, now)
-    raw_tier = _raw_tier(viewer, policy, routes)
+        return queryset
+    queryset = queryset.filter(_any_of(routes))
     if viewer.vetting_floor > SanitisationTier.ORIGINATOR:
-        tier = Greatest(raw_tier, Value(viewer.vetting_floor))
+        # Below the vetting of the tier granted: served the least detailed version instead.
+        tier = Value(viewer.vetting_floor, output_field=IntegerField())
     else:
-        tier = raw_tier
+        tier = _tier_case(routes)
+    queryset = queryset.annotate(viewer_tier=tier)
     if not with_basis:
-        return queryset.annotate(viewer_tier=ExpressionWrapper(tier, output_field=IntegerField()))
-
-    queryset = queryset.annotate(_raw_tier=ExpressionWrapper(raw_tier, output_field=IntegerField()))
-    whens = []
-    if viewer.sees_own:
-        whens.append(When(_own_q(viewer, policy), then=Value(AccessBasis.OWN_AGENCY)))
-    for kind, (route_tier, _ids) in routes.items():
-        whens.append(When(_raw_tier=Subquery(route_tier, output_field=IntegerField()), then=Value(kind)))
-    basis = Case(*whens, default=Value(""), output_field=CharField())
-    queryset = queryset.annotate(viewer_basis=basis)
-    protocol_id = routes.get(AccessBasis.PROTOCOL, (None, None))[1]
-    grant_whens = [
-        When(viewer_basis=kind, then=Subquery(ids, output_field=IntegerField()))
-        for kind, (_tier, ids) in routes.items()
-        if kind != AccessBasis.PROTOCOL
-    ]
+        return queryset
     return queryset.annotate(
-        viewer_tier=ExpressionWrapper(tier, output_field=IntegerField()),
-        viewer_basis_protocol_id=(
-            Case(
-                When(viewer_basis=AccessBasis.PROTOCOL, then=Subquery(protocol_id, output_field=IntegerField())),
-                default=Value(None),
-                output_field=IntegerField(),
-            )
-            if protocol_id is not None
-            else Value(None, output_field=IntegerField())
-        ),
-        viewer_basis_grant_id=(
-            Case(*grant_whens, default=Value(None), output_field=IntegerField())
-            if grant_whens
-            else Value(None, output_field=IntegerField())
-        ),
+        viewer_basis=_route_case(routes, lambda r: r.basis, CharField(), default=""),
+        viewer_basis_protocol_id=_route_case(routes, lambda r: r.protocol_id, IntegerField()),
+        viewer_basis_grant_id=_route_case(routes, lambda r: r.grant_id, IntegerField()),
     )
 
 
@@ -352,9 +337,8 @@ def only_visible(user, queryset):
     "the OCGs of this nominal that the user may see"."""
     policy = policy_for(queryset.model)
     viewer = viewer_for(user)
-    if not viewer.sees_anything or viewer.vetting_floor > policy.widest_tier:
-        return queryset.none()
-    return queryset.filter(_visibility_q(viewer, policy, timezone.now()))
+    routes = [] if _shut(viewer, policy) else _routes(viewer, policy)
+    return queryset.filter(_any_of(routes)) if routes else queryset.none()
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.api import MeView, ObtainTokenView, UserViewSet
 from agencies.api import AgencyViewSet, DataHoldingViewSet, ToolOrPowerViewSet
+from nominals.api import AssociationViewSet, EntityViewSet, NominalViewSet, OCGViewSet
 from notifications.api import NotificationViewSet
+from ocgshare.audit_api import AccessLogViewSet
 from protocols.api import ProtocolViewSet
 
 router = DefaultRouter()
@@ -16,6 +18,11 @@ router.register("toolkit/data-holdings", DataHoldingViewSet, basename="toolkit-d
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("users", UserViewSet, basename="user")
 router.register("protocols", ProtocolViewSet, basename="protocol")
+router.register("nominals", NominalViewSet, basename="nominal")
+router.register("ocgs", OCGViewSet, basename="ocg")
+router.register("entities", EntityViewSet, basename="entity")
+router.register("associations", AssociationViewSet, basename="association")
+router.register("access-log", AccessLogViewSet, basename="access-log")
 # Each app registers its viewsets here: router.register("agencies", AgencyViewSet, basename="agency").
 
 urlpatterns = [

@@ -253,7 +253,20 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # One schema name for a vocabulary used by several fields (e.g. category, categories, data_categories).
-    "ENUM_NAME_OVERRIDES": {"InformationCategoryEnum": "ocgshare.constants.InformationCategory"},
+    "ENUM_NAME_OVERRIDES": {
+        "InformationCategoryEnum": "ocgshare.constants.InformationCategory",
+        "ThreatAreaEnum": "ocgshare.constants.ThreatArea",
+        "AgencyKindEnum": "agencies.models.AgencyKind",
+        "AgencyLevelEnum": "agencies.models.AgencyLevel",
+        "ProtocolStatusEnum": "protocols.constants.ProtocolStatus",
+        "PartyTierEnum": "protocols.constants.PARTY_TIER_CHOICES",
+        "RiskLevelEnum": "nominals.constants.RiskLevel",
+        "CustodyCategoryEnum": "nominals.constants.CustodyCategory",
+        "EntityKindEnum": "nominals.constants.EntityKind",
+        "OrderKindEnum": "nominals.constants.OrderKind",
+        "AssociationKindEnum": "nominals.constants.AssociationKind",
+        "OCGStatusEnum": "nominals.constants.OCGStatus",
+    },
 }
 
 # Service.

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import audit_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("agencies.urls")),
     path("notifications/", include("notifications.urls")),
     path("protocols/", include("protocols.urls")),
+    path("register/", include("nominals.urls")),
+    path("access-log/", audit_views.access_log, name="access-log"),
     path("api/", include("ocgshare.api_urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -112,8 +112,11 @@ def test_owning_agency_must_be_a_party(police_admin, prison, prison_admin, counc
     council_lead = UserFactory(agency=council, roles=[Role.AGENCY_ADMIN, Role.PARTNERSHIP_LEAD])
     protocol = make_protocol(council_lead, reference="PC-ISP-01", parties=[(prison, 1, ALL_CATEGORIES, prison_admin)])
     protocol_services.party_update(
-        actor=council_lead, party=protocol.parties.get(agency=council), max_tier=2,
-        categories=["background"], signatory=council_lead,
+        actor=council_lead,
+        party=protocol.parties.get(agency=council),
+        max_tier=2,
+        categories=["background"],
+        signatory=council_lead,
     )
     sign(submit(protocol, council_lead), council_lead, prison_admin)
     police_nominal = NominalFactory(owning_agency=police_admin.agency)
@@ -134,9 +137,7 @@ def test_most_generous_protocol_applies(active_protocol, police, police_admin, p
 
 def test_owning_agency_spoc_reaches_its_own_items_through_the_protocol(active_protocol, council, council_spoc):
     own = NominalFactory(owning_agency=council)
-    assert seen(council_spoc, own) == access.Access(
-        tier=2, basis=AccessBasis.PROTOCOL, protocol_id=active_protocol.pk
-    )
+    assert seen(council_spoc, own) == access.Access(tier=2, basis=AccessBasis.PROTOCOL, protocol_id=active_protocol.pk)
 
 
 # --- need-to-know grants --------------------------------------------------------------------------------
@@ -208,7 +209,9 @@ def test_tier_2_partner_sees_no_entities(police, active_protocol, council_spoc):
 
 
 def test_expired_vetting_sees_nothing(police, nominal):
-    user = UserFactory(agency=police, roles=[Role.ANALYST], vetting_expires=timezone.localdate() - datetime.timedelta(days=1))
+    user = UserFactory(
+        agency=police, roles=[Role.ANALYST], vetting_expires=timezone.localdate() - datetime.timedelta(days=1)
+    )
     assert access.tier_for(user, nominal) is None
     assert not access.can_read_aggregates(user)
 
@@ -226,7 +229,10 @@ def test_visible_list_is_one_query_whatever_the_number_of_items(
     NominalFactory.create_batch(30, owning_agency=police)
     OCGFactory(lead_agency=police)
     user = fresh(prison_pio)
-    access.viewer_for(user)  # the request reads the user's groups once (asserted below)
+    # Once per request: roles, groups, the agency's protocol grants, the user's grants on nominals;
+    # then the EXISTS itself.
+    with django_assert_num_queries(5):
+        access.only_visible(user, Nominal.objects.all()).exists()
     with django_assert_num_queries(1):
         rows = list(access.visible(user, Nominal.objects.all(), with_basis=True))
     assert len(rows) == 30

@@ -39,7 +39,11 @@ def make_protocol(lead_admin, *, reference="NW-ISP-01", parties=(), start=None, 
     )
     for agency, tier, categories, signatory in parties:
         protocol_services.party_add(
-            actor=lead_admin, protocol=protocol, agency=agency, max_tier=tier, categories=categories,
+            actor=lead_admin,
+            protocol=protocol,
+            agency=agency,
+            max_tier=tier,
+            categories=categories,
             signatory=signatory,
         )
     return protocol

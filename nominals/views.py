@@ -1,0 +1,802 @@
+"""Pages of the nominal and OCG register (/register/): lists, search, detail pages, the forms that change
+the register, need-to-know grants and the tier-3 prison hotspots.
+
+Thin: reads come from nominals.selectors (so from the access engine), writes go through nominals.services,
+and a page renders the dict the API serializer builds for the viewer's tier — a field the serializer left
+out cannot appear on a page. Every list, search and detail read is written to the access log here, once
+per request, as the API does for its reads. Refusals: 403 for a signed-in user whose roles do not reach
+the page or who may see an item but not change it, 404 for an item they may not see (the same answer as
+for one that does not exist).
+"""
+
+import datetime
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from agencies.models import Agency
+from ocgshare import access, lists
+from ocgshare.audit import log_access, log_aggregate
+from ocgshare.constants import SecurityMarking
+from ocgshare.constants import ThreatArea as ThreatAreaChoice
+from ocgshare.models import AccessAction, AccessBasis, AccessSurface
+from protocols.models import Protocol
+
+from . import selectors, services
+from .constants import FIELD_TIERS
+from .forms import (
+    AssociationForm,
+    CustodyEpisodeForm,
+    EntityLinkForm,
+    GrantForm,
+    MembershipEndForm,
+    MembershipForm,
+    NominalFilterForm,
+    NominalForm,
+    OCGFilterForm,
+    OCGForm,
+    OrderForm,
+    ReleaseForm,
+    SearchForm,
+    SupervisionForm,
+    TransferForm,
+    add_service_errors,
+)
+from .models import OCG, Nominal, OCGMembership
+from .serializers import NominalDetailSerializer, NominalSerializer, OCGDetailSerializer, OCGSerializer
+from .templatetags.register_pages import TIER_LABELS
+
+NOMINAL_COLUMNS = [
+    ("surname", "Name"),
+    ("date_of_birth", "Date of birth"),
+    ("risk", "Risk level"),
+    ("created", "Added"),
+]
+OCG_COLUMNS = [("reference", "Reference"), ("name", "Name"), ("created", "Added")]
+
+# The detail sections a viewer may not be given, by the FIELD_TIERS field that carries each, so the page
+# can say what it leaves out (never whether there is anything in it).
+NOMINAL_SECTIONS = {
+    "custody_episodes": "custody and supervision",
+    "orders": "lifetime-management orders",
+    "memberships": "roles in OCGs",
+    "associations": "associations",
+    "entity_links": "addresses, vehicles, phones, businesses and bank accounts",
+    "handling_notes": "handling notes",
+}
+OCG_SECTIONS = {
+    "memberships": "members' roles and dates",
+    "entity_links": "addresses, vehicles, phones, businesses and bank accounts",
+    "handling_notes": "handling notes",
+}
+
+
+# --- helpers ----------------------------------------------------------------------------------------------
+
+
+def _section(request):
+    """Which tab of the register's sub-navigation the page belongs to."""
+    match = request.resolver_match
+    name = match.url_name if match else ""
+    if name in ("search", "hotspots"):
+        return name
+    if name.startswith(("ocg", "membership")) or (match and match.kwargs.get("kind") == "ocgs"):
+        return "ocgs"
+    return "nominals"
+
+
+def _render(request, template, context=None, *, status=200):
+    context = {
+        # Register pages carry personal data: their marking is OFFICIAL-SENSITIVE whatever the default.
+        "security_marking": SecurityMarking.OFFICIAL_SENSITIVE.value,
+        "register_section": _section(request),
+        **(context or {}),
+    }
+    return render(request, template, context, status=status)
+
+
+def reader_required(view):
+    """Signed in, with a role that reads the register (the engine's READER_ROLES); others get 403."""
+
+    @login_required
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.has_role(*access.READER_ROLES):
+            raise PermissionDenied("Your roles do not give access to the register.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _visible_item(request, model, pk):
+    """The register item if the user may see it, else 404 (exactly as if it did not exist)."""
+    queryset = selectors.nominal_queryset(request.user) if model is Nominal else selectors.ocg_queryset(request.user)
+    item = queryset.filter(pk=pk).first()
+    if item is None:
+        raise Http404("No such item")
+    return item
+
+
+def _own_item(request, model, pk):
+    """An item the user may change: 404 if they may not see it, 403 if they see it but it is not their
+    agency's to change (the 403 page names nothing)."""
+    item = _visible_item(request, model, pk)
+    owner_id = getattr(item, access.policy_for(model).owner_id)
+    if not access.is_owner_staff(request.user, owner_id):
+        raise PermissionDenied("Only the owning agency's intelligence staff can change this record.")
+    return item
+
+
+def _item_url(item):
+    name = "nominals:nominal-detail" if isinstance(item, Nominal) else "nominals:ocg-detail"
+    return reverse(name, args=[item.pk])
+
+
+def _log_rows(request, rows, *, action, query):
+    log_access(
+        user=request.user,
+        action=action,
+        surface=AccessSurface.PAGE,
+        query=query,
+        result_count=len(rows),
+        results=rows,
+    )
+
+
+def _filters_query(request):
+    return request.GET.urlencode()
+
+
+def display_name(data):
+    surname = (data.get("surname") or "").upper()
+    return f"{surname}, {data['forenames']}" if data.get("forenames") else surname
+
+
+def _withheld(kind, data, sections):
+    """Labels of the sections whose fields the serializer left out for this viewer."""
+    tiered = {name for names in FIELD_TIERS[kind].values() for name in names}
+    return [label for field, label in sections.items() if field in tiered and field not in data]
+
+
+def _basis(request, item, item_access):
+    """What the viewer is seeing and why, for the page: the tier and the basis the engine gave."""
+    user = request.user
+    model = type(item)
+    owner = getattr(item, access.policy_for(model).owner_field)
+    explanation = {"tier": item_access.tier, "tier_label": TIER_LABELS.get(item_access.tier, ""), "owner": owner.name}
+    basis = item_access.basis
+    explanation["basis"] = basis
+    if basis == AccessBasis.OWN_AGENCY:
+        explanation["reason"] = f"{owner.name}, your agency, owns this record and you work its register."
+    elif basis == AccessBasis.PROTOCOL:
+        protocol = Protocol.objects.filter(pk=item_access.protocol_id).values("pk", "reference", "title").first()
+        explanation["protocol"] = protocol
+        explanation["reason"] = (
+            f"{user.agency.name} and {owner.name} are parties to an active information-sharing protocol that "
+            f"covers this category of information at this tier."
+        )
+    elif basis in (AccessBasis.USER_GRANT, AccessBasis.AGENCY_GRANT):
+        user_model, group_model = services.GRANT_MODELS[model]
+        grant_model = user_model if basis == AccessBasis.USER_GRANT else group_model
+        grant = grant_model.objects.filter(pk=item_access.grant_id).values("reason", "expires_at").first()
+        explanation["grant"] = grant
+        holder = "you" if basis == AccessBasis.USER_GRANT else f"everyone in {user.agency.name}"
+        explanation["reason"] = f"{owner.name} has given {holder} a need-to-know grant on this record."
+    return explanation
+
+
+def _grant_rows(request, item):
+    """The need-to-know grants on an item, for its owner's staff (None for anyone else)."""
+    if not access.is_owner_staff(request.user, getattr(item, access.policy_for(type(item)).owner_id)):
+        return None
+    user_grants, group_grants = services.grants_of(actor=request.user, obj=item)
+    agency_ids = {_group_agency_id(g.group.name) for g in group_grants}
+    agencies = dict(Agency.objects.filter(pk__in=agency_ids).values_list("pk", "name")) if agency_ids else {}
+    rows = [
+        {
+            "holder": "user",
+            "pk": grant.pk,
+            "to": f"{grant.user.full_name} ({grant.user.agency.name})",
+            "tier": grant.tier,
+            "reason": grant.reason,
+            "expires_at": grant.expires_at,
+            "is_current": grant.is_current,
+            "granted_by": grant.granted_by.full_name,
+        }
+        for grant in user_grants
+    ] + [
+        {
+            "holder": "agency",
+            "pk": grant.pk,
+            "to": f"Everyone in {agencies.get(_group_agency_id(grant.group.name), grant.group.name)}",
+            "tier": grant.tier,
+            "reason": grant.reason,
+            "expires_at": grant.expires_at,
+            "is_current": grant.is_current,
+            "granted_by": grant.granted_by.full_name,
+        }
+        for grant in group_grants
+    ]
+    return sorted(rows, key=lambda row: row["expires_at"], reverse=True)
+
+
+def _group_agency_id(name):
+    _, _, agency_id = name.partition(":")
+    return int(agency_id) if agency_id.isdigit() else None
+
+
+# --- nominal list and search ---------------------------------------------------------------------------------
+
+
+@reader_required
+def nominal_list(request):
+    filters = selectors.nominal_filters_from(request.GET)
+    form = NominalFilterForm(request.GET or None, user=request.user)
+    page = lists.paginate(request, selectors.nominal_list(user=request.user, filters=filters, with_basis=True))
+    rows = list(page.object_list)
+    page.object_list = rows
+    _log_rows(request, rows, action=AccessAction.LIST, query=_filters_query(request))
+    is_filtered = any(
+        (filters.agency, filters.establishment, filters.threat_area, filters.risk, filters.ocg, filters.custody)
+    )
+    return _render(
+        request,
+        "nominals/nominal_list.html",
+        {
+            "form": form,
+            "page": page,
+            "nominals": NominalSerializer(rows, many=True, context={"request": request}).data,
+            "headers": lists.sort_headers(filters.sort, NOMINAL_COLUMNS),
+            "selected_filters": lists.selected_filters(request.GET, form),
+            "is_filtered": is_filtered,
+            "can_create": access.is_owner_staff(request.user, request.user.agency_id),
+        },
+    )
+
+
+@reader_required
+def search(request):
+    form = SearchForm(request.GET or None)
+    query = (request.GET.get("q") or "").strip()[: selectors.MAX_SEARCH_LENGTH]
+    page = None
+    results = []
+    if query:
+        page = lists.paginate(request, selectors.nominal_search(user=request.user, query=query, with_basis=True))
+        rows = list(page.object_list)
+        page.object_list = rows
+        _log_rows(request, rows, action=AccessAction.SEARCH, query=query)
+        results = NominalSerializer(rows, many=True, context={"request": request}).data
+    return _render(request, "nominals/search.html", {"form": form, "query": query, "page": page, "nominals": results})
+
+
+# --- nominal detail ------------------------------------------------------------------------------------------
+
+
+def _timeline(data):
+    """Custody, transfers, supervision and orders as one list of events, newest first."""
+
+    def day(value):
+        return datetime.date.fromisoformat(value) if value else None
+
+    events = []
+    for episode in data.get("custody_episodes", []):
+        where = episode["establishment"]["name"]
+        number = f" as {episode['prison_number']}" if episode.get("prison_number") else ""
+        events.append((day(episode["received_on"]), f"Received into {where}", f"Prison number{number}".strip()))
+        if episode.get("released_on"):
+            licence = episode.get("licence_end_date")
+            detail = f"Licence ends {day(licence):%-d %B %Y}" if licence else ""
+            events.append((day(episode["released_on"]), "Released from custody", detail))
+    for transfer in data.get("transfers", []):
+        events.append(
+            (
+                day(transfer["transferred_on"]),
+                f"Transferred from {transfer['from_establishment']['name']} to {transfer['to_establishment']['name']}",
+                transfer.get("reason", ""),
+            )
+        )
+    for supervision in data.get("supervisions", []):
+        manager = supervision.get("offender_manager")
+        events.append(
+            (
+                day(supervision["starts_on"]),
+                f"Supervision by {supervision['region']['name']} began",
+                f"Offender manager: {manager}" if manager else "",
+            )
+        )
+        if supervision.get("ends_on"):
+            events.append((day(supervision["ends_on"]), f"Supervision by {supervision['region']['name']} ends", ""))
+    events = [event for event in events if event[0] is not None]
+    events.sort(key=lambda event: event[0], reverse=True)
+    # "Prison number" alone says nothing: drop an empty detail.
+    return [
+        {"date": when, "title": title, "detail": "" if detail == "Prison number" else detail}
+        for when, title, detail in events
+    ]
+
+
+def _associations(data, pk):
+    """Each association as seen from this nominal: the other person, the kind and the dates."""
+    rows = []
+    for association in data.get("associations", []):
+        mine_is_a = association["nominal_a"] == pk
+        rows.append(
+            {
+                **association,
+                "other_id": association["nominal_b"] if mine_is_a else association["nominal_a"],
+                "other_name": association["nominal_b_name"] if mine_is_a else association["nominal_a_name"],
+            }
+        )
+    return rows
+
+
+@reader_required
+def nominal_detail(request, pk):
+    nominal = selectors.nominal_get(user=request.user, pk=pk)
+    log_access(
+        user=request.user, action=AccessAction.VIEW, surface=AccessSurface.PAGE, obj=nominal, access=nominal.access
+    )
+    data = NominalDetailSerializer(nominal, context={"request": request}).data
+    is_owner = access.is_owner_staff(request.user, nominal.owning_agency_id)
+    open_episode = None
+    if is_owner:
+        open_episode = next((e for e in data.get("custody_episodes", []) if not e.get("released_on")), None)
+    return _render(
+        request,
+        "nominals/nominal_detail.html",
+        {
+            "nominal": data,
+            "name": display_name(data),
+            "seeing": _basis(request, nominal, nominal.access),
+            "timeline": _timeline(data),
+            "associations": _associations(data, nominal.pk),
+            "withheld": _withheld("nominal", data, NOMINAL_SECTIONS),
+            "is_owner": is_owner,
+            "open_episode": open_episode,
+            "grants": _grant_rows(request, nominal),
+        },
+    )
+
+
+# --- nominal forms --------------------------------------------------------------------------------------------
+
+
+def _require_own_agency_staff(request):
+    if not access.is_owner_staff(request.user, request.user.agency_id):
+        raise PermissionDenied("Only intelligence staff vetted to CTC or above can add to the register.")
+
+
+def _is_likely_duplicate(exc):
+    errors = getattr(exc, "error_dict", {}).get(NON_FIELD_ERRORS, [])
+    return any(getattr(error, "code", None) == "likely_duplicate" for error in errors)
+
+
+def _duplicates(request, data):
+    """The likely duplicates the user may see (the engine decides), with the basis each is shown on."""
+    matches = services.likely_duplicates(
+        user=request.user,
+        surname=data.get("surname", ""),
+        forenames=data.get("forenames", ""),
+        date_of_birth=data.get("date_of_birth"),
+        pnc_id=data.get("pnc_id", ""),
+        prison_number=data.get("prison_number", ""),
+        crn=data.get("crn", ""),
+    )
+    rows = list(
+        selectors.with_list_relations(
+            request.user,
+            selectors.nominal_queryset(request.user, with_basis=True)
+            .filter(pk__in=matches.values("pk"))
+            .order_by("surname", "forenames", "pk"),
+        )
+    )
+    _log_rows(
+        request,
+        rows,
+        action=AccessAction.SEARCH,
+        query=f"Duplicate check: {data.get('surname', '')} {data.get('date_of_birth') or ''}".strip(),
+    )
+    return NominalSerializer(rows, many=True, context={"request": request}).data
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def nominal_create(request):
+    _require_own_agency_staff(request)
+    form = NominalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        allow_duplicate = request.POST.get("confirm_duplicate") == "yes"
+        try:
+            nominal = services.nominal_create(actor=request.user, allow_duplicate=allow_duplicate, **form.cleaned_data)
+        except ValidationError as exc:
+            if _is_likely_duplicate(exc):
+                return _render(
+                    request,
+                    "nominals/nominal_duplicate.html",
+                    {
+                        "form": form,
+                        "duplicates": _duplicates(request, form.cleaned_data),
+                        # The same answers again, for "add anyway".
+                        "resubmit": [(name, value) for name in form.fields for value in request.POST.getlist(name)],
+                    },
+                )
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"{nominal.display_name} added to the register.")
+            return redirect("nominals:nominal-detail", pk=nominal.pk)
+    return _render(request, "nominals/nominal_form.html", {"form": form, "nominal": None})
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def nominal_edit(request, pk):
+    nominal = _own_item(request, Nominal, pk)
+    form = NominalForm(request.POST or None, initial=NominalForm.initial_for(nominal))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nominal_update(actor=request.user, nominal=nominal, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Nominal updated.")
+            return redirect("nominals:nominal-detail", pk=pk)
+    return _render(request, "nominals/nominal_form.html", {"form": form, "nominal": nominal})
+
+
+def _child_form(request, item, *, form_class, heading, save, success, field_map=None, form_kwargs=None, hint=""):
+    """A form that adds something to a register item through a service, then returns to the item."""
+    form = form_class(request.POST or None, **(form_kwargs or {}))
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc, field_map)
+        else:
+            messages.success(request, success)
+            return redirect(_item_url(item))
+    caption = item.display_name if isinstance(item, Nominal) else str(item)
+    return _render(
+        request,
+        "nominals/child_form.html",
+        {"form": form, "heading": heading, "caption": caption, "back_url": _item_url(item), "hint": hint},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def custody_add(request, pk):
+    nominal = _own_item(request, Nominal, pk)
+    return _child_form(
+        request,
+        nominal,
+        form_class=CustodyEpisodeForm,
+        heading="Record a custody episode",
+        success="Custody episode recorded.",
+        save=lambda data: services.custody_episode_add(actor=request.user, nominal=nominal, **data),
+    )
+
+
+def _open_episode(nominal):
+    return nominal.custody_episodes.filter(released_on=None).select_related("nominal").first()
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def custody_release(request, pk):
+    nominal = _own_item(request, Nominal, pk)
+    episode = _open_episode(nominal)
+    if episode is None:
+        messages.info(request, "This nominal is not in custody.")
+        return redirect("nominals:nominal-detail", pk=pk)
+    return _child_form(
+        request,
+        nominal,
+        form_class=ReleaseForm,
+        heading="Record a release",
+        success="Release recorded.",
+        save=lambda data: services.custody_episode_update(actor=request.user, episode=episode, **data),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def transfer_add(request, pk):
+    nominal = _own_item(request, Nominal, pk)
+    episode = _open_episode(nominal)
+    if episode is None:
+        messages.info(request, "Record a custody episode first: this nominal is not in custody.")
+        return redirect("nominals:nominal-detail", pk=pk)
+    return _child_form(
+        request,
+        nominal,
+        form_class=TransferForm,
+        heading="Record a transfer",
+        success="Transfer recorded.",
+        save=lambda data: services.transfer_record(actor=request.user, custody_episode=episode, **data),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def supervision_add(request, pk):
+    nominal = _own_item(request, Nominal, pk)
+    return _child_form(
+        request,
+        nominal,
+        form_class=SupervisionForm,
+        heading="Record probation supervision",
+        success="Supervision recorded.",
+        save=lambda data: services.supervision_add(actor=request.user, nominal=nominal, **data),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def order_add(request, pk):
+    nominal = _own_item(request, Nominal, pk)
+    return _child_form(
+        request,
+        nominal,
+        form_class=OrderForm,
+        heading="Record a lifetime-management order",
+        success="Order recorded.",
+        save=lambda data: services.order_add(actor=request.user, nominal=nominal, **data),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def association_add(request, pk):
+    nominal = _own_item(request, Nominal, pk)
+
+    def save(data):
+        data = dict(data)
+        # Unknown and unseen numbers both reach the service as None: its refusal names neither.
+        other = Nominal.objects.filter(pk=data.pop("other")).first()
+        services.association_add(actor=request.user, nominal_a=nominal, nominal_b=other, **data)
+
+    return _child_form(
+        request,
+        nominal,
+        form_class=AssociationForm,
+        heading="Record an association",
+        success="Association recorded.",
+        save=save,
+        field_map={"nominal_b": "other", "nominal_a": "other"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def entity_add(request, pk):
+    nominal = _own_item(request, Nominal, pk)
+
+    @transaction.atomic
+    def save(data):
+        # One transaction: a link refused leaves no new entity behind.
+        entity_fields = {name: data.pop(name) for name in EntityLinkForm.ENTITY_FIELDS}
+        entity = services.entity_create(actor=request.user, **entity_fields)
+        services.entity_link(actor=request.user, entity=entity, nominal=nominal, **data)
+
+    return _child_form(
+        request,
+        nominal,
+        form_class=EntityLinkForm,
+        heading="Link an address, vehicle, phone, business or bank account",
+        success="Linked.",
+        save=lambda data: save(dict(data)),
+        field_map={"nominal": NON_FIELD_ERRORS},
+    )
+
+
+# --- need-to-know grants ------------------------------------------------------------------------------------
+
+
+def _model_for(kind):
+    return {"nominals": Nominal, "ocgs": OCG}[kind]
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def grant_add(request, kind, pk):
+    item = _own_item(request, _model_for(kind), pk)
+    return _child_form(
+        request,
+        item,
+        form_class=GrantForm,
+        heading="Give need-to-know access",
+        hint="The person or agency sees this record at the tier you choose until the end of the day you choose, "
+        "whatever the protocols say. The grant is recorded in the access log as a disclosure.",
+        success="Access granted.",
+        save=lambda data: services.grant_create(actor=request.user, obj=item, **_grant_kwargs(data)),
+        field_map={"user": "email", "expires_at": "expires_on"},
+    )
+
+
+def _grant_kwargs(data):
+    form = GrantForm()
+    form.cleaned_data = data
+    return form.service_kwargs()
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def grant_revoke(request, kind, pk, holder, grant_pk):
+    model = _model_for(kind)
+    item = _own_item(request, model, pk)
+    user_model, group_model = services.GRANT_MODELS[model]
+    grant_model = user_model if holder == "user" else group_model
+    grant = grant_model.objects.filter(pk=grant_pk, content_object=item).first()
+    if grant is None:
+        raise Http404("No such grant")
+    if request.method == "POST":
+        services.grant_revoke(actor=request.user, grant=grant)
+        messages.success(request, "Access revoked.")
+        return redirect(_item_url(item))
+    holder_name = (
+        f"{grant.user.full_name} ({grant.user.agency.name})"
+        if holder == "user"
+        else Agency.objects.filter(pk=_group_agency_id(grant.group.name)).values_list("name", flat=True).first()
+    )
+    return _render(
+        request,
+        "nominals/confirm.html",
+        {
+            "caption": item.display_name if isinstance(item, Nominal) else str(item),
+            "heading": f"Are you sure you want to revoke the access of {holder_name}?",
+            "warning": "They lose the access this grant gives from their next request. The grant stays in the "
+            "access log.",
+            "button": "Yes, revoke access",
+            "back_url": _item_url(item),
+        },
+    )
+
+
+# --- OCGs ---------------------------------------------------------------------------------------------------
+
+
+@reader_required
+def ocg_list(request):
+    filters = selectors.ocg_filters_from(request.GET)
+    form = OCGFilterForm(request.GET or None)
+    page = lists.paginate(request, selectors.ocg_list(user=request.user, filters=filters, with_basis=True))
+    rows = list(page.object_list)
+    page.object_list = rows
+    _log_rows(request, rows, action=AccessAction.LIST, query=_filters_query(request))
+    return _render(
+        request,
+        "nominals/ocg_list.html",
+        {
+            "form": form,
+            "page": page,
+            "ocgs": OCGSerializer(rows, many=True, context={"request": request}).data,
+            "headers": lists.sort_headers(filters.sort, OCG_COLUMNS),
+            "selected_filters": lists.selected_filters(request.GET, form),
+            "is_filtered": any((filters.agency, filters.status, filters.band, filters.threat_area)),
+            "can_create": access.is_owner_staff(request.user, request.user.agency_id),
+        },
+    )
+
+
+@reader_required
+def ocg_detail(request, pk):
+    ocg = selectors.ocg_get(user=request.user, pk=pk)
+    log_access(user=request.user, action=AccessAction.VIEW, surface=AccessSurface.PAGE, obj=ocg, access=ocg.access)
+    data = OCGDetailSerializer(ocg, context={"request": request}).data
+    return _render(
+        request,
+        "nominals/ocg_detail.html",
+        {
+            "ocg": data,
+            "seeing": _basis(request, ocg, ocg.access),
+            "withheld": _withheld("ocg", data, OCG_SECTIONS),
+            "member_detail": any("role" in member for member in data["members"]),
+            "is_owner": access.is_owner_staff(request.user, ocg.lead_agency_id),
+            "grants": _grant_rows(request, ocg),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def ocg_create(request):
+    _require_own_agency_staff(request)
+    form = OCGForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ocg = services.ocg_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"OCG {ocg.reference} added to the register.")
+            return redirect("nominals:ocg-detail", pk=ocg.pk)
+    return _render(request, "nominals/ocg_form.html", {"form": form, "ocg": None})
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def ocg_edit(request, pk):
+    ocg = _own_item(request, OCG, pk)
+    form = OCGForm(request.POST or None, initial=OCGForm.initial_for(ocg))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ocg_update(actor=request.user, ocg=ocg, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "OCG updated.")
+            return redirect("nominals:ocg-detail", pk=pk)
+    return _render(request, "nominals/ocg_form.html", {"form": form, "ocg": ocg})
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def membership_add(request, pk):
+    ocg = _own_item(request, OCG, pk)
+
+    def save(data):
+        data = dict(data)
+        nominal = Nominal.objects.filter(pk=data.pop("nominal")).first()
+        services.membership_add(actor=request.user, ocg=ocg, nominal=nominal, **data)
+
+    return _child_form(
+        request,
+        ocg,
+        form_class=MembershipForm,
+        heading="Add a member",
+        success="Member added.",
+        save=save,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def membership_end(request, pk, membership_pk):
+    ocg = _own_item(request, OCG, pk)
+    membership = OCGMembership.objects.filter(pk=membership_pk, ocg=ocg, ended_on=None).select_related("ocg").first()
+    if membership is None:
+        raise Http404("No such membership")
+    return _child_form(
+        request,
+        ocg,
+        form_class=MembershipEndForm,
+        heading="Record that a member left the group",
+        success="Membership ended.",
+        save=lambda data: services.membership_end(actor=request.user, membership=membership, **data),
+    )
+
+
+# --- tier 3: hotspots ----------------------------------------------------------------------------------------
+
+
+@login_required
+def hotspots(request):
+    if not access.can_read_aggregates(request.user):
+        raise PermissionDenied("Your vetting is not current.")
+    counts, totals = selectors.hotspot_counts(user=request.user)
+    areas_present = {row.threat_area for row in counts}
+    areas = [(code, label) for code, label in ThreatAreaChoice.choices if code in areas_present]
+    cells = {(row.establishment_id, row.threat_area): row.count for row in counts}
+    table = [
+        {
+            "establishment": name,
+            "total": total,
+            "counts": [cells.get((establishment_id, code), 0) for code, _ in areas],
+        }
+        for establishment_id, (name, total) in sorted(totals.items(), key=lambda item: (-item[1][1], item[1][0]))
+    ]
+    log_aggregate(
+        user=request.user, surface=AccessSurface.PAGE, query="OCG nominals in prison", result_count=len(table)
+    )
+    return _render(
+        request,
+        "nominals/hotspots.html",
+        {"areas": areas, "table": table, "grand_total": sum(row["total"] for row in table)},
+    )

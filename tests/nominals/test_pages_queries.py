@@ -1,0 +1,91 @@
+"""Pinned query counts of the register pages: a fixed number per page, the same for 2 rows as for a full
+page of 25, for the owner and for a partner."""
+
+import factory
+import pytest
+from django.urls import reverse
+
+from tests.nominals.factories import NominalFactory, OCGFactory
+
+from .pages_world import *  # noqa: F403 - the page tests' register
+from .pages_world import signed_in
+
+pytestmark = pytest.mark.django_db
+
+# Every signed-in page: session, user, the user's roles, the header's agency, the unread notification
+# count, and saving the session (savepoint, update, release).
+SIGNED_IN = 8
+# The engine, once per request: the user's groups, and the protocol grants and parties they hold.
+ENGINE = 2
+# The engine's read of the user's need-to-know grants, once per request for each of nominals and OCGs.
+GRANTS = 1
+# The access log of a list or search: savepoint, entry, its results in one insert, release.
+LOG_LIST = 4
+# The nominal filter form's choices: agencies, establishments and the OCGs the user may see.
+NOMINAL_FILTER_CHOICES = 3
+# A page of nominals: the count and the rows, then aliases, other identifiers, threat areas and the
+# OCG memberships the user may see, each prefetched once for the whole page.
+NOMINAL_PAGE = 6
+
+
+def more_nominals(owner, count):
+    NominalFactory.create_batch(count, owning_agency=owner)
+
+
+@pytest.mark.parametrize("extra", [0, 30], ids=["2 rows", "a full page"])
+@pytest.mark.parametrize("viewer", ["analyst", "prison_pio", "council_spoc"])
+def test_nominal_list_queries_do_not_grow_with_the_page(
+    request, client, register, police, viewer, extra, django_assert_num_queries
+):
+    more_nominals(police, extra)
+    client = signed_in(client, request.getfixturevalue(viewer))
+    client.get(reverse("nominals:nominal-list"))  # the session's first request writes more
+
+    nominal_and_ocg_grants = 2 * GRANTS
+    with django_assert_num_queries(
+        SIGNED_IN + ENGINE + nominal_and_ocg_grants + NOMINAL_FILTER_CHOICES + NOMINAL_PAGE + LOG_LIST
+    ):
+        response = client.get(reverse("nominals:nominal-list"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("extra", [0, 30], ids=["1 row", "a full page"])
+def test_ocg_list_queries_do_not_grow_with_the_page(
+    request, client, register, police, prison_pio, extra, django_assert_num_queries
+):
+    OCGFactory.create_batch(extra, lead_agency=police, reference=factory.Sequence(lambda n: f"NP-OCG-9{n:03d}"))
+    client = signed_in(client, prison_pio)
+    client.get(reverse("nominals:ocg-list"))
+
+    # The lead agency filter's choices (1); the count, the rows and their threat areas (3).
+    with django_assert_num_queries(SIGNED_IN + ENGINE + GRANTS + 1 + 3 + LOG_LIST):
+        response = client.get(reverse("nominals:ocg-list"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("extra", [0, 30], ids=["1 match", "a full page"])
+def test_search_queries_do_not_grow_with_the_results(
+    request, client, register, police, prison_pio, extra, django_assert_num_queries
+):
+    NominalFactory.create_batch(extra, owning_agency=police, surname="Marsh", forenames="Other")
+    client = signed_in(client, prison_pio)
+    client.get(reverse("nominals:search"))
+
+    nominal_and_ocg_grants = 2 * GRANTS
+    with django_assert_num_queries(SIGNED_IN + ENGINE + nominal_and_ocg_grants + NOMINAL_PAGE + LOG_LIST):
+        response = client.get(reverse("nominals:search"), {"q": "Marsh"})
+    assert response.status_code == 200
+
+
+def test_nominal_detail_queries(client, marsh, prison_pio, django_assert_num_queries):
+    client = signed_in(client, prison_pio)
+    client.get(reverse("nominals:nominal-list"))
+
+    # The nominal (1); its aliases, identifiers and threat areas (3); the OCG memberships the user may see
+    # (1); custody episodes and their transfers (2); supervisions and orders (2); associations between
+    # nominals the user may see (1); linked entities the user may see (1); the log entry (savepoint,
+    # insert, release: 3); the protocol named as the basis (1).
+    nominal_and_ocg_grants = 2 * GRANTS
+    with django_assert_num_queries(SIGNED_IN + ENGINE + nominal_and_ocg_grants + 1 + 3 + 1 + 2 + 2 + 1 + 1 + 3 + 1):
+        response = client.get(reverse("nominals:nominal-detail", args=[marsh.pk]))
+    assert response.status_code == 200
