@@ -42,6 +42,16 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 
+# The register benchmark, on PostgreSQL only, in a database of its own: builds the national-scale
+# synthetic data set once (kept for later runs), then measures. For example:
+# `make bench DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocgshare_bench BENCH_ARGS="--requests 100"`
+BENCH_ARGS ?=
+bench: $(VENV)/.installed
+	@test -n "$(DATABASE_URL)" || { echo "make bench needs DATABASE_URL=postgres://... (a database of its own)"; exit 2; }
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py generate_dataset --national --reuse
+	$(PY) manage.py bench_register $(BENCH_ARGS)
+
 worker: setup
 	$(PY) -m celery -A ocgshare worker --loglevel=info
 

@@ -245,9 +245,6 @@ class NominalForm(GovUKFormMixin, forms.Form):
             identifiers.append({"kind": kind.strip(), "value": value.strip()})
         return identifiers
 
-    def service_kwargs(self):
-        return dict(self.cleaned_data)
-
 
 class OCGForm(GovUKFormMixin, forms.Form):
     reference = forms.CharField(label="Reference", max_length=40, required=False, help_text="For example NP-OCG-0012.")
@@ -443,8 +440,9 @@ class GrantForm(GovUKFormMixin, forms.Form):
             self.add_error("agency", "Choose the agency")
         return data
 
-    def service_kwargs(self):
-        data = self.cleaned_data
+    @staticmethod
+    def service_kwargs(data):
+        """grant_create's keyword arguments from the form's cleaned data."""
         expires_on = data["expires_on"]
         # The grant runs to the end of the chosen day, in the service's time zone.
         expires_at = timezone.make_aware(datetime.datetime.combine(expires_on, datetime.time(23, 59, 59)))

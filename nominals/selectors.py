@@ -240,14 +240,17 @@ def _name_ids_postgresql(names):
 
     text = " ".join(names)
     # Prefix matching on every word: "smi joh" finds John Smith.
-    tsquery = SearchQuery(" & ".join(f"{re.escape(n)}:*" for n in names), search_type="raw", config="simple")
+    # Only word characters reach the raw tsquery, so punctuation in names (O'Neil, Smith-Jones) cannot
+    # break its syntax.
+    words = re.findall(r"\w+", text, flags=re.UNICODE)
     vector = SearchVector("surname", "forenames", config="simple")
-    nominals = Nominal.objects.annotate(name_vector=vector).filter(
-        Q(name_vector=tsquery) | Q(surname__trigram_similar=text) | Q(surname__trigram_similar=names[-1])
-    )
-    aliases = NominalAlias.objects.annotate(name_vector=vector).filter(
-        Q(name_vector=tsquery) | Q(surname__trigram_similar=text) | Q(surname__trigram_similar=names[-1])
-    )
+    match = Q(surname__trigram_similar=text) | Q(surname__trigram_similar=names[-1])
+    if words:
+        # A one-letter prefix would match most of the register: single letters match whole words only.
+        terms = " & ".join(f"{w}:*" if len(w) > 1 else w for w in words)
+        match |= Q(name_vector=SearchQuery(terms, search_type="raw", config="simple"))
+    nominals = Nominal.objects.annotate(name_vector=vector).filter(match)
+    aliases = NominalAlias.objects.annotate(name_vector=vector).filter(match)
     return nominals.values("pk").order_by().union(aliases.values("nominal_id").order_by())
 
 

@@ -53,13 +53,9 @@ from .models import OCG, Nominal, OCGMembership
 from .serializers import NominalDetailSerializer, NominalSerializer, OCGDetailSerializer, OCGSerializer
 from .templatetags.register_pages import TIER_LABELS
 
-NOMINAL_COLUMNS = [
-    ("surname", "Name"),
-    ("date_of_birth", "Date of birth"),
-    ("risk", "Risk level"),
-    ("created", "Added"),
-]
-OCG_COLUMNS = [("reference", "Reference"), ("name", "Name"), ("created", "Added")]
+# Sortable columns; the default order, newest first, is the register's own.
+NOMINAL_COLUMNS = [("surname", "Name"), ("date_of_birth", "Date of birth"), ("risk", "Risk level")]
+OCG_COLUMNS = [("reference", "Reference"), ("name", "Name")]
 
 # The detail sections a viewer may not be given, by the FIELD_TIERS field that carries each, so the page
 # can say what it leaves out (never whether there is anything in it).
@@ -288,8 +284,8 @@ def _timeline(data):
     events = []
     for episode in data.get("custody_episodes", []):
         where = episode["establishment"]["name"]
-        number = f" as {episode['prison_number']}" if episode.get("prison_number") else ""
-        events.append((day(episode["received_on"]), f"Received into {where}", f"Prison number{number}".strip()))
+        number = f"Prison number {episode['prison_number']}" if episode.get("prison_number") else ""
+        events.append((day(episode["received_on"]), f"Received into {where}", number))
         if episode.get("released_on"):
             licence = episode.get("licence_end_date")
             detail = f"Licence ends {day(licence):%-d %B %Y}" if licence else ""
@@ -315,11 +311,7 @@ def _timeline(data):
             events.append((day(supervision["ends_on"]), f"Supervision by {supervision['region']['name']} ends", ""))
     events = [event for event in events if event[0] is not None]
     events.sort(key=lambda event: event[0], reverse=True)
-    # "Prison number" alone says nothing: drop an empty detail.
-    return [
-        {"date": when, "title": title, "detail": "" if detail == "Prison number" else detail}
-        for when, title, detail in events
-    ]
+    return [{"date": when, "title": title, "detail": detail} for when, title, detail in events]
 
 
 def _associations(data, pk):
@@ -615,15 +607,9 @@ def grant_add(request, kind, pk):
         hint="The person or agency sees this record at the tier you choose until the end of the day you choose, "
         "whatever the protocols say. The grant is recorded in the access log as a disclosure.",
         success="Access granted.",
-        save=lambda data: services.grant_create(actor=request.user, obj=item, **_grant_kwargs(data)),
+        save=lambda data: services.grant_create(actor=request.user, obj=item, **GrantForm.service_kwargs(data)),
         field_map={"user": "email", "expires_at": "expires_on"},
     )
-
-
-def _grant_kwargs(data):
-    form = GrantForm()
-    form.cleaned_data = data
-    return form.service_kwargs()
 
 
 @require_http_methods(["GET", "POST"])

@@ -18,17 +18,21 @@ What it reports (the issue's "Speed" targets, DESIGN.md §4.2):
 Missed targets are printed as MISSED; only errors (a failed request, different rows) make it fail.
 """
 
+import logging
 import math
+import os
 import re
 import statistics
 import time
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db import connection, transaction
 from django.db.models import CharField, Count, IntegerField, Value
 from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -311,12 +315,16 @@ def engine_list_queryset(user, *, limit, with_basis=True):
 
 
 @contextmanager
-def unfiltered_engine(tier):
-    """Replace the access engine's querysets with unfiltered ones annotated as the engine annotates
-    (every row at `tier`), so the same views, templates and serializers run without the filter."""
+def unfiltered_nominals(tier):
+    """Let the access engine pass nominal querysets through unfiltered, annotated as it annotates them
+    (every row at `tier`), so the same views, templates and serializers run without the filter on the
+    rows listed. Everything else (the OCGs in the filter form, the OCG links of each row) is still
+    filtered, so the two pages differ only by the filter on the list."""
     original_visible, original_only_visible = access.visible, access.only_visible
 
     def visible(user, queryset, *, with_basis=False):
+        if queryset.model is not Nominal:
+            return original_visible(user, queryset, with_basis=with_basis)
         queryset = queryset.annotate(viewer_tier=Value(tier, output_field=IntegerField()))
         if with_basis:
             queryset = queryset.annotate(
@@ -326,8 +334,10 @@ def unfiltered_engine(tier):
             )
         return queryset
 
-    access.visible = visible
-    access.only_visible = lambda user, queryset: queryset
+    def only_visible(user, queryset):
+        return queryset if queryset.model is Nominal else original_only_visible(user, queryset)
+
+    access.visible, access.only_visible = visible, only_visible
     try:
         yield
     finally:
@@ -359,6 +369,24 @@ class WriteCounter:
         return sum(self.rows.values())
 
 
+class QueryTimer:
+    """A connection.execute_wrapper timing each statement: [(sql, params, milliseconds)]."""
+
+    def __init__(self):
+        self.queries = []
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.queries.append((sql, None if many else params, (time.perf_counter() - started) * 1000))
+
+    @property
+    def total(self):
+        return sum(ms for _, _, ms in self.queries)
+
+
 # --- the run -----------------------------------------------------------------------------------------
 
 
@@ -370,6 +398,7 @@ class Benchmark:
         self.out = out
         self.timings = []
         self.ratios = []
+        self.plans = []
         self.notes = []
 
     def run(self):
@@ -382,11 +411,23 @@ class Benchmark:
         if not synthetic.exists():
             raise Refused("There is no synthetic data set: run `manage.py generate_dataset` first.")
         # DEBUG would record every query and render templates in debug mode: not what production runs.
-        with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]), transaction.atomic():
-            try:
-                self._run()
-            finally:
-                transaction.set_rollback(True)
+        # Sign-ins are logged by django-axes and whitenoise warns about uncollected static files: noise here.
+        axes_logger = logging.getLogger("axes")
+        axes_level = axes_logger.level
+        axes_logger.setLevel(logging.WARNING)
+        try:
+            with (
+                warnings.catch_warnings(),
+                override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]),
+                transaction.atomic(),
+            ):
+                warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+                try:
+                    self._run()
+                finally:
+                    transaction.set_rollback(True)
+        finally:
+            axes_logger.setLevel(axes_level)
 
     def _run(self):
         self._describe_data()
@@ -403,15 +444,21 @@ class Benchmark:
             self._surfaces(viewer)
         self._report_timings()
         self._report_ratios()
+        self.out("\nQuery plans (EXPLAIN ANALYZE): the plan's top nodes, indexes, timing")
+        for viewer_label, name, line in self.plans:
+            self.out(f"  {viewer_label:<8} {name:<28} {line}")
         self._suspension(viewers)
-        self._profiles(viewers[0])
+        for viewer in viewers:
+            self._profiles(viewer, explain=viewer is viewers[0])
+        self.out(f"\nLoad average at the end (1, 5, 15 min): {_load()}")
 
     def _describe_data(self):
         counts = synthetic.summary()
         self.out("Data set: " + ", ".join(f"{count:,} {name}" for name, count in counts.items()))
         self.out(
             f"PostgreSQL {connection.pg_version // 10000}; {self.requests} timed requests per figure after "
-            f"{self.warmup} warm-up requests; times in milliseconds, server-side, in-process."
+            f"{self.warmup} warm-up requests; times in milliseconds, server-side, in-process. "
+            f"{os.cpu_count()} CPUs, load average {_load()}."
         )
 
     def _client(self, user):
@@ -452,8 +499,8 @@ class Benchmark:
         timed = [
             (f"list page ({lists.PAGE_SIZE}/page)", [list_page], LIST_P95_MS),
             (f"API list ({API_PAGE_SIZE}/page)", [api_list], LIST_P95_MS),
-            ("search page", [f"{search_page}?q={term}" for term in terms], SEARCH_P95_MS),
-            ("API search", [f"{api_search}?q={term}" for term in terms], SEARCH_P95_MS),
+            ("search page", [f"{search_page}?{urlencode({'q': term})}" for term in terms], SEARCH_P95_MS),
+            ("API search", [f"{api_search}?{urlencode({'q': term})}" for term in terms], SEARCH_P95_MS),
         ]
         results = {}
         for name, paths, target in timed:
@@ -463,7 +510,7 @@ class Benchmark:
             results[name] = timing
         self._query_versus_floor(viewer)
         tier = self._typical_tier(viewer.user)
-        with unfiltered_engine(tier):
+        with unfiltered_nominals(tier):
             unfiltered = {
                 name: Timing(
                     f"{name} unfiltered",
@@ -494,11 +541,19 @@ class Benchmark:
                 f"The engine and the hand-written query disagree for {viewer.label}: "
                 f"{engine_rows[:5]}… against {hand_rows[:5]}…"
             )
+        build = Timing("engine: build + compile list query (Python)", viewer.label)
+        for _ in range(self.requests):
+            started = time.perf_counter()
+            built = engine_list_queryset(user, limit=limit)
+            built.query.get_compiler(using=built.db).as_sql()
+            build.samples.append((time.perf_counter() - started) * 1000)
         engine = Timing("list query (engine, as the page runs it)", viewer.label)
         engine.samples = time_sql(engine_sql, engine_params, requests=self.requests, warmup=self.warmup)
         hand = Timing("list query (hand-written SQL)", viewer.label)
         hand.samples = time_sql(hand_sql, hand_params, requests=self.requests, warmup=self.warmup)
-        self.timings += [engine, hand]
+        self.timings += [build, engine, hand]
+        self.plans.append((viewer.label, "list query (engine)", _plan_line(engine_sql, engine_params)))
+        self.plans.append((viewer.label, "list query (hand-written)", _plan_line(hand_sql, hand_params)))
         self.ratios.append(Ratio(f"list query, first {limit}: engine / hand-written", viewer.label, engine, hand))
         # The page's paginator also counts the list; the same comparison for the count.
         count_queryset = selectors.nominal_queryset(user).order_by()
@@ -511,6 +566,8 @@ class Benchmark:
             warmup=self.warmup,
         )
         self.timings.append(count)
+        count_sql = f"SELECT COUNT(*) FROM ({count_sql}) visible"  # noqa: S608 - the engine's own SQL
+        self.plans.append((viewer.label, "count query (engine)", _plan_line(count_sql, count_params)))
 
     # reporting ------------------------------------------------------------------------------------------
 
@@ -610,39 +667,64 @@ class Benchmark:
 
     # where the time goes ------------------------------------------------------------------------------
 
-    def _profiles(self, viewer):
+    def _profiles(self, viewer, *, explain):
         client = self._client(viewer.user)
-        term = self._search_terms(viewer.user)[0]
+        term = self._search_terms(viewer.user)[1]
         for name, path in (
             ("list page", reverse("nominals:nominal-list")),
             ("API list", reverse("nominal-list")),
-            ("search page", f"{reverse('nominals:search')}?q={term}"),
+            ("search page", f"{reverse('nominals:search')}?{urlencode({'q': term})}"),
         ):
             _get(client, path)
-            with CaptureQueriesContext(connection) as queries:
+            timer = QueryTimer()
+            with connection.execute_wrapper(timer):
                 started = time.perf_counter()
                 _get(client, path)
                 total = (time.perf_counter() - started) * 1000
-            sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
             self.out(
-                f"\nWhere the time of one {name} request goes ({viewer.label}): {total:.1f} ms, of which "
-                f"{len(queries)} queries {sql_ms:.1f} ms (the rest, {total - sql_ms:.1f} ms, is Python: views, "
-                f"templates, serializers)"
+                f"\nOne {name} request ({viewer.label}, {path}): {total:.1f} ms; {len(timer.queries)} queries "
+                f"{timer.total:.1f} ms, the rest ({total - timer.total:.1f} ms) Python: views, forms, templates, "
+                f"serializers, the engine building its query"
             )
-            slowest = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:4]
-            for query in slowest:
-                self.out(f"  {float(query['time']) * 1000:7.1f} ms  {_shorten(query['sql'])}")
-            for query in slowest[:2]:
-                if query["sql"].lstrip().upper().startswith("SELECT"):
-                    self._explain(query["sql"])
+            slowest = sorted(timer.queries, key=lambda query: -query[2])
+            for sql, _, ms in slowest[:4]:
+                self.out(f"  {ms:7.1f} ms  {_shorten(sql)}")
+            if explain:
+                for sql, params, _ in slowest[:2]:
+                    if sql.lstrip().upper().startswith("SELECT") and params is not None:
+                        self._explain(sql, params)
 
-    def _explain(self, sql):
+    def _explain(self, sql, params):
         with connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
             plan = [row[0] for row in cursor.fetchall()]
         self.out(f"  EXPLAIN ANALYZE {_shorten(sql, 90)}")
         for line in _plan_summary(plan):
             self.out(f"    {line}")
+
+
+def _plan_line(sql, params):
+    """One line summing up the plan of `sql`: its first nodes, the indexes used and its timing."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
+        plan = [row[0] for row in cursor.fetchall()]
+    text = "\n".join(plan)
+    nodes = [
+        line.strip().removeprefix("->  ").split("  (")[0]
+        for line in plan
+        if "(cost=" in line and not line.strip().startswith(("Buffers", "Planning", "Execution"))
+    ]
+    indexes = sorted(set(re.findall(r"(?:using|Index Scan on) (\w+)", text)))
+    scans = sorted(set(re.findall(r"Seq Scan on (\w+)", text)))
+    timing = dict(re.findall(r"(Planning|Execution) Time: ([\d.]+) ms", text))
+    return (
+        f"{' > '.join(nodes[:4])}; indexes {', '.join(indexes) or 'none'}; seq scans {', '.join(scans) or 'none'}; "
+        f"execution {timing.get('Execution', '?')} ms, planning {timing.get('Planning', '?')} ms"
+    )
+
+
+def _load():
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def _shorten(sql, width=110):
@@ -653,12 +735,12 @@ def _shorten(sql, width=110):
 def _plan_summary(plan, lines=28):
     """The plan's first lines (its shape), the indexes and sequential scans used, and its timing."""
     timing = [line.strip() for line in plan if line.strip().startswith(("Planning Time", "Execution Time"))]
-    shape = [line for line in plan if line.strip() not in timing]
+    shape = [line if len(line) <= 150 else line[:149] + "…" for line in plan if line.strip() not in timing]
     summary = shape[:lines]
     if len(shape) > lines:
         summary.append(f"… {len(shape) - lines} more lines")
     text = "\n".join(plan)
-    indexes = sorted(set(re.findall(r"using (\w+)", text)))
+    indexes = sorted(set(re.findall(r"(?:using|Index Scan on) (\w+)", text)))
     scans = sorted(set(re.findall(r"Seq Scan on (\w+)", text)))
     summary.append(f"indexes used: {', '.join(indexes) or 'none'}; sequential scans: {', '.join(scans) or 'none'}")
     return summary + timing

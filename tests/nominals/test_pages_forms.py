@@ -372,3 +372,55 @@ def test_only_the_owners_staff_manage_grants(client, prison_pio, outsider, marsh
     assert signed_in(client, prison_pio).get(url).status_code == 403
     assert signed_in(client, outsider).get(url).status_code == 404
     assert client.get(reverse("nominals:grant-add", args=["ocgs", marsh.pk + 999])).status_code == 404
+
+
+def test_owner_grants_one_person_access_to_an_ocg(client, analyst, outsider, crew):
+    until = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
+    response = signed_in(client, analyst).post(
+        reverse("nominals:grant-add", args=["ocgs", crew.pk]),
+        {"holder": "user", "email": outsider.email.upper(), "tier": "2", "reason": "Tasking", "expires_on": until},
+    )
+
+    assert response.status_code == 302 and response["Location"] == reverse("nominals:ocg-detail", args=[crew.pk])
+    assert f"{outsider.full_name} (Southshire Police)" in text(client.get(response["Location"]), "grant-row")
+    seen = signed_in(client, outsider).get(response["Location"])
+    assert "Tier 2 partnership" in text(seen, "seeing-why") and "Basis: need-to-know grant" in text(seen, "basis")
+    assert AccessLogEntry.objects.filter(user=analyst, action=AccessAction.DISCLOSE, object_id=crew.pk).exists()
+
+
+def test_record_orders_supervision_and_transfers_shown_on_the_timeline(client, analyst, marsh):
+    from agencies.models import AgencyKind
+    from tests.factories import AgencyFactory, PrisonFactory
+
+    region = AgencyFactory(name="North West Probation", kind=AgencyKind.PROBATION_REGION)
+    other_prison = PrisonFactory(name="HMP Eastmoor")
+    client = signed_in(client, analyst)
+
+    bad_order = client.post(
+        reverse("nominals:order-add", args=[marsh.pk]),
+        {
+            "kind": "travel_restriction",
+            "conditions": " ",
+            "made_on": ago(10).isoformat(),
+            "expires_on": ago(20).isoformat(),
+        },
+    )
+    page = error_summary(bad_order)
+    assert "Enter the conditions of the order" in page
+    assert "The expiry date must be after the date the order was made" in page
+
+    for url, data in (
+        (
+            "nominals:supervision-add",
+            {"region": region.pk, "starts_on": ago(30).isoformat(), "offender_manager": "J Bloggs"},
+        ),
+        ("nominals:transfer-add", {"to_establishment": other_prison.pk, "transferred_on": ago(5).isoformat()}),
+    ):
+        assert client.post(reverse(url, args=[marsh.pk]), data).status_code == 302
+
+    detail = client.get(reverse("nominals:nominal-detail", args=[marsh.pk]))
+    timeline = text(detail, "timeline")
+    assert timeline.index("Transferred from HMP Northshire to HMP Eastmoor") < timeline.index(
+        "Supervision by North West Probation began"
+    ), "newest first"
+    assert "HMP Eastmoor" in text(detail, "held-at")

@@ -65,6 +65,13 @@ def test_search_finds_names_aliases_identifiers_and_dates(analyst, register, que
     assert found == {register[key].pk for key in expected}
 
 
+@pytest.mark.parametrize("query", ["o'neil", "smith-jones", "o'", "&|!():*"])
+def test_search_survives_punctuation(analyst, query):
+    nominal = services.nominal_create(actor=analyst, surname="O'Neil Smith-Jones")
+    found = search(analyst, query)
+    assert found == ([nominal] if query[0].isalpha() else [])
+
+
 def test_search_only_returns_what_the_user_may_see(register, outsider, active_protocol, council_spoc):
     assert search(outsider, "smith") == []
     assert [n.pk for n in search(council_spoc, "smith")] == [register["smith"].pk]
