@@ -13,11 +13,13 @@ What it reports (the issue's "Speed" targets, DESIGN.md §4.2):
 * the engine's list query against a hand-written SQL query returning the same rows (asserted), and the
   whole page and API list against the same code given an unfiltered queryset;
 * the rows written when a protocol is suspended (and reinstated), through protocols.services;
-* where the time of one request goes (its queries), and EXPLAIN ANALYZE of the list and count queries.
+* where the time of one request goes (its queries), and EXPLAIN ANALYZE of the list and count queries;
+* the API list once more with Python's garbage collector off, to show how much of the tail is GC pauses.
 
 Missed targets are printed as MISSED; only errors (a failed request, different rows) make it fail.
 """
 
+import gc
 import logging
 import math
 import os
@@ -399,7 +401,6 @@ class Benchmark:
         self.timings = []
         self.ratios = []
         self.plans = []
-        self.notes = []
 
     def run(self):
         if connection.vendor != "postgresql":
@@ -442,6 +443,7 @@ class Benchmark:
             )
         for viewer in viewers:
             self._surfaces(viewer)
+        self._without_gc(viewers[0])
         self._report_timings()
         self._report_ratios()
         self.out("\nQuery plans (EXPLAIN ANALYZE): the plan's top nodes, indexes, timing")
@@ -524,6 +526,18 @@ class Benchmark:
                 Ratio(f"whole {name}: filtered / unfiltered", viewer.label, results[name], unfiltered[name])
             )
 
+    def _without_gc(self, viewer):
+        """The API list again with Python's cyclic garbage collector off: how much of the tail (p95
+        against median) is collection pauses rather than the request's own work."""
+        client = self._client(viewer.user)
+        gc.collect()
+        gc.disable()
+        try:
+            samples = time_requests(client, [reverse("nominal-list")], requests=self.requests, warmup=self.warmup)
+        finally:
+            gc.enable()
+        self.timings.append(Timing(f"API list ({API_PAGE_SIZE}/page), GC off: diagnostic", viewer.label, samples))
+
     def _typical_tier(self, user):
         tiers = list(engine_list_queryset(user, limit=lists.PAGE_SIZE).values_list("viewer_tier", flat=True))
         return statistics.mode(tiers) if tiers else 2
@@ -597,7 +611,6 @@ class Benchmark:
         today = timezone.localdate()
         protocol = self._most_shared_protocol(today)
         if protocol is None:
-            self.notes.append("No active synthetic protocol: suspension not measured.")
             self.out("\nSuspending a protocol: no active synthetic protocol to suspend.")
             return
         protocol, shared_count = protocol
@@ -650,7 +663,6 @@ class Benchmark:
                 f"  a user of a party ({witness.agency.name}) saw {seen_before:,} nominals before and "
                 f"{seen_after:,} on the next request"
             )
-        self.suspension_rows = counter.total
 
     def _most_shared_protocol(self, today):
         """The active synthetic protocol under which most nominals are shared (owned by a party, in a

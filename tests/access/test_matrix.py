@@ -1,27 +1,40 @@
 """The access matrix: for generated combinations of viewer agency kind, role, vetting, protocol state,
 tier granted, category covered and need-to-know grant, every surface shows exactly what the rules say —
-the engine's queryset and per-object check, the API list, detail and search (field by field), and the
-tier-3 hotspot counts. One world is built once; every failing combination is named in the report.
+the engine's queryset and per-object check; the API list, detail and search (field by field); the
+nominal list page, the nominal detail page (section by section and value by value) and the search page;
+and the tier-3 hotspot counts, in the API and on their page. Every combination is checked on every
+surface (no sampling). One world is built once; every failing combination is named in the report.
 
-Pages (list, detail, search pages) are checked against the same oracle in tests/nominals' page tests.
+Besides the nominal, the world holds an OCG the nominal is a principal of and a vehicle linked to the
+nominal. They are register items in their own right, shared under the same protocols (same category)
+but never through the need-to-know grant, which is on the nominal alone: the oracle for them is the
+nominal's with no grant (and, for the vehicle, law-enforcement detail only — tier 1).
+
+The owner's analyst is checked first with the same page checks, at tier 0: it proves the checks see the
+tier-0 handling notes and the tier-1 detail when they are there, so their absence elsewhere means
+something.
 """
 
 import datetime
 import itertools
+import re
+from dataclasses import dataclass
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from accounts.models import Role, VettingLevel
 from agencies.models import AgencyKind
 from nominals import services
-from nominals.constants import fields_for_tier
+from nominals.constants import EntityKind, OrderKind, fields_for_tier
 from nominals.models import Nominal, NominalUserObjectPermission
 from ocgshare import access
 from ocgshare.constants import InformationCategory
 from protocols import services as protocol_services
 from tests.factories import AgencyFactory, PrisonFactory, UserFactory
+from tests.nominals.html import by_testid
 
 from .world import make_protocol, sign, submit
 
@@ -32,6 +45,40 @@ STATES = ["none", "draft", "awaiting_one_signature", "active", "suspended", "exp
 ROLES = [Role.ANALYST, Role.SPOC, Role.AGENCY_ADMIN]
 VETTING = [VettingLevel.SC, VettingLevel.BPSS]
 GRANTS = ["none", "active", "expired"]
+
+# What the world's records hold, as the pages print it. Each value belongs to one tier (or, for the OCG
+# and the vehicle, to an item of its own), so finding it on a page says which version the page shows.
+SURNAME = "MATRIXSON"
+NAME = "MATRIXSON, Max"
+PNC_ID = "79/1234567M"
+DATE_OF_BIRTH = "9 September 1979"
+HANDLING_NOTES = "Originator only: the source is a wing cleaner"
+ESTABLISHMENT = "HMP Northshire"
+ORDER_CONDITIONS = "No more than one mobile phone"
+OCG_NAME = "Matrix crew"
+VEHICLE = "MX12ABC"
+SECRETS = (SURNAME, PNC_ID, DATE_OF_BIRTH, HANDLING_NOTES, ORDER_CONDITIONS, OCG_NAME, VEHICLE)
+
+LIST_URL = reverse("nominals:nominal-list")
+SEARCH_URL = reverse("nominals:search")
+HOTSPOTS_URL = reverse("nominals:hotspots")
+TIER_LABELS = {0: "Tier 0 originator", 1: "Tier 1 law enforcement", 2: "Tier 2 partnership"}
+# The detail page's sections and the FIELD_TIERS field each shows.
+SECTION_FIELDS = {
+    "identity-section": "surname",
+    "handling-notes-section": "handling_notes",
+    "custody-section": "custody_episodes",
+    "orders-section": "orders",
+    "memberships-section": "memberships",
+    "associations-section": "associations",
+    "entities-section": "entity_links",
+}
+WITHHELD = {
+    0: "",
+    1: "Not shared at the version you see: handling notes.",
+    2: "Not shared at the version you see: custody and supervision; lifetime-management orders; roles in OCGs; "
+    "associations; addresses, vehicles, phones, businesses and bank accounts; handling notes.",
+}
 
 
 def party_tiers(kind):
@@ -45,6 +92,10 @@ def agency_combinations():
             yield kind, state, tier, covered
 
 
+def grant_tier(kind):
+    return 1 if kind == "law_enforcement" else 2
+
+
 def expected_tier(kind, state, party_tier, covered, role, vetting, grant):
     """The oracle: the rules of ocgshare.access, written out independently."""
     if role not in (Role.ANALYST, Role.SPOC):
@@ -53,10 +104,42 @@ def expected_tier(kind, state, party_tier, covered, role, vetting, grant):
     if state == "active" and covered:
         tiers.append(party_tier)
     if grant == "active":
-        tiers.append(1 if kind == "law_enforcement" else 2)
+        tiers.append(grant_tier(kind))
     if not tiers:
         return None
     return max(min(tiers), 2 if vetting < VettingLevel.CTC else 0)
+
+
+@dataclass(frozen=True)
+class Sight:
+    """What one viewer must see of the world, and nothing more."""
+
+    tier: int | None  # the nominal's version (None: the nominal does not exist for them)
+    ocg: bool  # the OCG shows (its name, and its membership row at tier 1)
+    vehicle: bool  # the vehicle shows in the nominal's entities
+    bases: tuple[str, ...]  # how the page may name the basis (the routes that apply)
+    reads_register: bool  # a role that reads the register (others are refused with 403)
+
+
+def expected_sight(combination, protocol_reference):
+    kind, state, party_tier, covered, role, vetting, grant = combination
+    tier = expected_tier(*combination)
+    through_protocol = expected_tier(kind, state, party_tier, covered, role, vetting, "none")
+    bases = []
+    if tier is not None and through_protocol is not None:
+        bases.append(f"Basis: information-sharing protocol {protocol_reference}.")
+    if tier is not None and grant == "active":
+        bases.append("Basis: need-to-know grant, until")
+    return Sight(
+        tier=tier,
+        ocg=through_protocol is not None,
+        vehicle=through_protocol == 1,
+        bases=tuple(bases),
+        reads_register=role in (Role.ANALYST, Role.SPOC),
+    )
+
+
+OWNER_SIGHT = Sight(tier=0, ocg=True, vehicle=True, bases=("Basis: own agency.",), reads_register=True)
 
 
 def _protocol(police_admin, agency, signatory, state, party_tier, covered, n):
@@ -85,19 +168,32 @@ def _protocol(police_admin, agency, signatory, state, party_tier, covered, n):
 
 @pytest.fixture
 def world(police, police_admin, analyst, prison):
+    """The nominal and, for each combination, (combination, user, reference of their agency's protocol)."""
     nominal = services.nominal_create(
         actor=analyst,
         surname="Matrixson",
         forenames="Max",
         date_of_birth=datetime.date(1979, 9, 9),
-        pnc_id="79/1234567M",
-        handling_notes="Tier 0 only",
+        pnc_id=PNC_ID,
+        handling_notes=HANDLING_NOTES,
         threat_areas=["illegal_drugs"],
     )
     services.custody_episode_add(
         actor=analyst, nominal=nominal, establishment=prison, received_on=timezone.localdate() - datetime.timedelta(9)
     )
-    ocg = services.ocg_create(actor=analyst, reference="MX-OCG-1", name="Matrix crew", threat_areas=["illegal_drugs"])
+    services.order_add(
+        actor=analyst,
+        nominal=nominal,
+        kind=OrderKind.SCPO,
+        conditions=ORDER_CONDITIONS,
+        made_on=timezone.localdate() - datetime.timedelta(900),
+    )
+    # Background, like the nominal, so the same protocols share it (vehicles default to lifestyle).
+    vehicle = services.entity_create(
+        actor=analyst, kind=EntityKind.VEHICLE, value=VEHICLE, category=InformationCategory.BACKGROUND
+    )
+    services.entity_link(actor=analyst, entity=vehicle, nominal=nominal, relationship="Registered keeper")
+    ocg = services.ocg_create(actor=analyst, reference="MX-OCG-1", name=OCG_NAME, threat_areas=["illegal_drugs"])
     services.membership_add(actor=analyst, ocg=ocg, nominal=nominal, role="principal")
     nominal.refresh_from_db()
     viewers = []
@@ -105,7 +201,7 @@ def world(police, police_admin, analyst, prison):
         factory = PrisonFactory if KINDS[kind] == AgencyKind.PRISON else AgencyFactory
         agency = factory(name=f"Matrix agency {n}", kind=KINDS[kind])
         signatory = UserFactory(agency=agency, roles=[Role.AGENCY_ADMIN], email=f"signatory{n}@matrix.test")
-        _protocol(police_admin, agency, signatory, state, party_tier, covered, n)
+        protocol = _protocol(police_admin, agency, signatory, state, party_tier, covered, n)
         for role, vetting, grant in itertools.product(ROLES, VETTING, GRANTS):
             user = UserFactory(
                 agency=agency, roles=[role], vetting_level=vetting, email=f"u{n}-{role}-{vetting}-{grant}@matrix.test"
@@ -115,12 +211,12 @@ def world(police, police_admin, analyst, prison):
                     actor=analyst,
                     obj=nominal,
                     user=user,
-                    tier=1 if kind == "law_enforcement" else 2,
+                    tier=grant_tier(kind),
                     reason="Matrix need to know",
                     expires_at=timezone.now() + datetime.timedelta(days=1),
                 )
             combination = (kind, state, party_tier, covered, role, vetting, grant)
-            viewers.append((combination, user))
+            viewers.append((combination, user, protocol.reference if protocol else None))
     # Expire the "expired" grants by moving their end into the past directly: the service rightly
     # refuses a past expiry, and a test cannot wait.
     NominalUserObjectPermission.objects.filter(user__email__contains="-expired@").update(
@@ -140,55 +236,190 @@ def _name(combination):
 
 def test_every_surface_shows_exactly_what_the_rules_allow(world, analyst):
     nominal, viewers = world
-    owner_keys = set(_detail_keys(analyst, nominal))
-    hotspot_totals = [
-        {"establishment_id": nominal.current_establishment_id, "establishment": "HMP Northshire", "count": 1}
-    ]
-    every_tiered = fields_for_tier("nominal", 0)
+    # One client for the whole run, signed in afresh as each viewer: each request loads the user from
+    # the session as in production, and the app's middleware is set up once, not once per viewer.
+    client = Client()
+    client.force_login(analyst)
+    owner_keys = set(client.get(f"/api/nominals/{nominal.pk}/").json())
+    control = _page_problems(client, nominal, OWNER_SIGHT)
+    assert not control, f"the owner's analyst at tier 0: {'; '.join(control)}"
+
     failures = []
-    for combination, user in viewers:
-        want = expected_tier(*combination[:4], *combination[4:])
-        problems = []
-        fresh = type(user).objects.get(pk=user.pk)
-        if access.tier_for(fresh, nominal) != want:
-            problems.append(f"engine tier {access.tier_for(fresh, nominal)}")
-        if list(access.visible(fresh, Nominal.objects.all()).values_list("viewer_tier", flat=True)) != (
-            [want] if want is not None else []
-        ):
-            problems.append("engine queryset")
-        client = APIClient()
-        client.force_authenticate(user)
-        listing = client.get("/api/nominals/")
-        detail = client.get(f"/api/nominals/{nominal.pk}/")
-        found = client.get("/api/nominals/search/", {"q": "matrixson"})
-        if user.has_role(*access.READER_ROLES):
-            rows = listing.json()["results"]
-            if [r["id"] for r in rows] != ([nominal.pk] if want is not None else []):
-                problems.append("API list")
-            if [r["id"] for r in found.json()] != ([nominal.pk] if want is not None else []):
-                problems.append("API search")
-            if want is None:
-                if detail.status_code != 404:
-                    problems.append(f"API detail {detail.status_code}")
-            else:
-                hidden = every_tiered - fields_for_tier("nominal", want)
-                keys = set(detail.json())
-                if keys != owner_keys - hidden:
-                    problems.append(f"API detail fields {sorted(keys ^ (owner_keys - hidden))}")
-                if detail.json()["viewer_tier"] != want:
-                    problems.append("API detail tier")
-        elif {listing.status_code, detail.status_code, found.status_code} != {403}:
-            problems.append("roles without register access must get 403")
-        # Tier 3 counts: the same for everyone signed in.
-        if client.get("/api/nominals/hotspots/").json()["totals"] != hotspot_totals:
-            problems.append("hotspot counts")
+    for combination, user, reference in viewers:
+        sight = expected_sight(combination, reference)
+        client.force_login(user)
+        problems = [
+            *_engine_problems(user, nominal, sight),
+            *_api_problems(client, nominal, sight, owner_keys),
+            *_page_problems(client, nominal, sight),
+        ]
         if problems:
             failures.append(f"{_name(combination)}: {'; '.join(problems)}")
     assert not failures, f"{len(failures)} of {len(viewers)} combinations wrong:\n" + "\n".join(failures)
     assert len(viewers) == 32 * len(ROLES) * len(VETTING) * len(GRANTS)
 
 
-def _detail_keys(user, nominal):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client.get(f"/api/nominals/{nominal.pk}/").json().keys()
+# --- the checks of each surface: each returns what is wrong, named by surface ------------------------------
+
+
+def _engine_problems(user, nominal, sight):
+    fresh = type(user).objects.get(pk=user.pk)
+    problems = []
+    tier = access.tier_for(fresh, nominal)
+    if tier != sight.tier:
+        problems.append(f"engine tier {tier}")
+    tiers = list(access.visible(fresh, Nominal.objects.all()).values_list("viewer_tier", flat=True))
+    if tiers != ([sight.tier] if sight.tier is not None else []):
+        problems.append(f"engine queryset {tiers}")
+    return problems
+
+
+def _api_problems(client, nominal, sight, owner_keys):
+    problems = []
+    listing = client.get("/api/nominals/")
+    detail = client.get(f"/api/nominals/{nominal.pk}/")
+    found = client.get("/api/nominals/search/", {"q": "matrixson"})
+    if sight.reads_register:
+        shown = [nominal.pk] if sight.tier is not None else []
+        if [r["id"] for r in listing.json()["results"]] != shown:
+            problems.append("API list")
+        if [r["id"] for r in found.json()] != shown:
+            problems.append("API search")
+        if sight.tier is None:
+            missing = client.get(f"/api/nominals/{nominal.pk + 10_000}/")
+            if (detail.status_code, detail.json()) != (404, missing.json()):
+                problems.append(f"API detail {detail.status_code}, not the answer for a nominal that does not exist")
+        else:
+            hidden = fields_for_tier("nominal", 0) - fields_for_tier("nominal", sight.tier)
+            keys = set(detail.json())
+            if keys != owner_keys - hidden:
+                problems.append(f"API detail fields {sorted(keys ^ (owner_keys - hidden))}")
+            if detail.json()["viewer_tier"] != sight.tier:
+                problems.append("API detail tier")
+    elif {listing.status_code, detail.status_code, found.status_code} != {403}:
+        problems.append("API: roles without register access must get 403")
+    # Tier 3 counts: the same for everyone signed in.
+    totals = client.get("/api/nominals/hotspots/").json()["totals"]
+    if totals != [{"establishment_id": nominal.current_establishment_id, "establishment": ESTABLISHMENT, "count": 1}]:
+        problems.append("API hotspot counts")
+    return problems
+
+
+def _page_problems(client, nominal, sight):
+    detail_url = reverse("nominals:nominal-detail", args=[nominal.pk])
+    listing = client.get(LIST_URL)
+    detail = client.get(detail_url)
+    found = client.get(SEARCH_URL, {"q": "matrixson"})
+    problems = _hotspot_page_problems(client.get(HOTSPOTS_URL))
+    if not sight.reads_register:
+        for surface, response in (("list page", listing), ("detail page", detail), ("search page", found)):
+            if response.status_code != 403:
+                problems.append(f"{surface}: {response.status_code}, not 403")
+            problems += _revealed(surface, response, SECRETS + (ESTABLISHMENT,))
+        return problems
+    problems += _rows_problems("list page", listing, sight)
+    problems += _rows_problems("search page", found, sight)
+    if sight.tier is None:
+        missing = client.get(reverse("nominals:nominal-detail", args=[nominal.pk + 10_000]))
+        if detail.status_code != 404 or _without_csrf(detail) != _without_csrf(missing):
+            problems.append(f"detail page: {detail.status_code}, not the page for a nominal that does not exist")
+        problems += _revealed("detail page", detail, SECRETS + (ESTABLISHMENT,))
+    else:
+        problems += _detail_problems(detail, sight)
+    return problems
+
+
+def _rows_problems(surface, response, sight):
+    """The list and search pages: one row at the right tier with what that tier shows, or none."""
+    if response.status_code != 200:
+        return [f"{surface}: {response.status_code}"]
+    found = by_testid(response)
+    rows = found.get("nominal-row", [])
+    page = response.content.decode()
+    problems = _revealed(surface, response, (HANDLING_NOTES, ORDER_CONDITIONS, VEHICLE))
+    if (OCG_NAME in page) != sight.ocg:
+        problems.append(f"{surface}: the OCG {'missing' if sight.ocg else 'shown'}")
+    if sight.tier is None:
+        if rows or found.get("empty-state") is None:
+            problems.append(f"{surface}: rows {rows}, no empty state")
+        return problems + _revealed(surface, response, (SURNAME, PNC_ID, "1979"))
+    if len(rows) != 1:
+        return problems + [f"{surface}: {len(rows)} rows"]
+    row = rows[0]
+    for shown in (NAME, TIER_LABELS[sight.tier], f"PNC {PNC_ID}", "9 Sep 1979"):
+        if shown not in row:
+            problems.append(f"{surface}: row lacks {shown!r}")
+    for tier, label in TIER_LABELS.items():
+        if tier != sight.tier and label in row:
+            problems.append(f"{surface}: row tagged {label!r}")
+    held_at = ESTABLISHMENT if sight.tier <= 1 else "Not shared at your tier"
+    if found.get("held-at") != [held_at]:
+        problems.append(f"{surface}: held at {found.get('held-at')}")
+    return problems
+
+
+def _detail_problems(response, sight):
+    """The detail page: exactly the sections of the tier, each with what the viewer may see in it."""
+    if response.status_code != 200:
+        return [f"detail page: {response.status_code}"]
+    found = by_testid(response)
+    page = response.content.decode()
+    problems = []
+
+    def one(testid):
+        return (found.get(testid) or [""])[0]
+
+    fields = fields_for_tier("nominal", sight.tier)
+    sections = {section for section in SECTION_FIELDS if section in found}
+    expected = {section for section, field in SECTION_FIELDS.items() if field in fields}
+    if sections != expected:
+        problems.append(f"detail page sections: extra {sorted(sections - expected)}, missing {sorted(expected - sections)}")
+    if one("nominal-name") != NAME:
+        problems.append(f"detail page: name {one('nominal-name')!r}")
+    for shown in (PNC_ID, DATE_OF_BIRTH, "Illegal drugs"):
+        if shown not in one("identity-section"):
+            problems.append(f"detail page: identity lacks {shown!r}")
+    # Each value only where its tier (or, for the OCG and the vehicle, their own access) allows.
+    for value, allowed in (
+        (HANDLING_NOTES, sight.tier == 0),
+        (ESTABLISHMENT, sight.tier <= 1),
+        (ORDER_CONDITIONS, sight.tier <= 1),
+        (OCG_NAME, sight.ocg),
+        (VEHICLE, sight.tier <= 1 and sight.vehicle),
+    ):
+        if (value in page) != allowed:
+            problems.append(f"detail page: {value!r} {'missing' if allowed else 'shown'}")
+    if sight.tier <= 1:
+        if one("held-at") != ESTABLISHMENT:
+            problems.append(f"detail page: held at {one('held-at')!r}")
+        if ("Principal" in one("memberships-section")) != sight.ocg:
+            problems.append("detail page: the OCG membership role " + ("missing" if sight.ocg else "shown"))
+    if TIER_LABELS[sight.tier] not in one("seeing-why"):
+        problems.append(f"detail page: 'what you are seeing' says {one('seeing-why')!r}")
+    if not one("basis").startswith(sight.bases):
+        problems.append(f"detail page: basis {one('basis')!r}, expected one of {list(sight.bases)}")
+    if one("withheld") != WITHHELD[sight.tier]:
+        problems.append(f"detail page: withheld {one('withheld')!r}")
+    if ("owner-actions" in found) != (sight.tier == 0):
+        problems.append("detail page: owner actions " + ("missing" if sight.tier == 0 else "shown"))
+    return problems
+
+
+def _hotspot_page_problems(response):
+    """Tier 3: the same depersonalised counts for everyone signed in, naming nobody."""
+    if response.status_code != 200:
+        return [f"hotspot page: {response.status_code}"]
+    problems = []
+    if by_testid(response).get("hotspot-row") != [f"{ESTABLISHMENT} 1 1"]:
+        problems.append(f"hotspot page rows {by_testid(response).get('hotspot-row')}")
+    return problems + _revealed("hotspot page", response, SECRETS)
+
+
+def _revealed(surface, response, values):
+    page = response.content.decode()
+    return [f"{surface}: reveals {value!r}" for value in values if value in page]
+
+
+def _without_csrf(response):
+    """The page with its CSRF token (different on every response) blanked, to compare two pages."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
