@@ -131,6 +131,12 @@ class Seeder:
                 )
                 self.tally["notifications", "created"] += 1
 
+        # Imported here: agencies sits below the register and protocols apps, which build on it.
+        from nominals.management.demo_register import seed_register
+
+        # Protocols and register, written through their services by the users seeded above.
+        seed_register(tally=self.tally)
+
     def seed_toolkit(self, agency, entry, threat_areas):
         for name, legal_basis, achieves, needed, thresholds, time_to_act, four_p, codes in entry["tools"]:
             tool, _ = self.upsert(
