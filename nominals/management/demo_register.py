@@ -90,8 +90,12 @@ PROTOCOLS = [
             (NORTHSHIRE, T1, ALL, "admin.northshire@prison.example"),
             (EASTMOOR, T1, ALL, "admin.eastmoor@prison.example"),
             (PROBATION, T1, ALL, "admin@probation.example"),
-            ("Northshire City Council Housing", T2, [I.BACKGROUND, I.LIFESTYLE, I.ENFORCEMENT],
-             "admin.housing@council.example"),
+            (
+                "Northshire City Council Housing",
+                T2,
+                [I.BACKGROUND, I.LIFESTYLE, I.ENFORCEMENT],
+                "admin.housing@council.example",
+            ),
             ("Northshire Homes", T2, [I.BACKGROUND, I.LIFESTYLE], "admin@homes.example"),
             ("Department for Work and Pensions", T2, [I.BACKGROUND, I.FINANCIAL], "admin@dwp.example"),
             ("HM Revenue and Customs", T2, [I.BACKGROUND, I.FINANCIAL], "admin@hmrc.example"),
@@ -115,8 +119,12 @@ PROTOCOLS = [
         "starts_days_ago": 10,
         "parties": [
             (POLICE, T1, ALL, "admin@police.example"),
-            ("Northshire City Council Trading Standards", T2, [I.BACKGROUND, I.FINANCIAL, I.RECENT_ACTIVITY],
-             "admin.tradingstandards@council.example"),
+            (
+                "Northshire City Council Trading Standards",
+                T2,
+                [I.BACKGROUND, I.FINANCIAL, I.RECENT_ACTIVITY],
+                "admin.tradingstandards@council.example",
+            ),
         ],
         # Trading standards has not signed yet: sign in as its administrator to sign it.
         "signed_by": ["admin@rocu.example", "admin@police.example"],
@@ -133,21 +141,39 @@ NOMINALS = {
     "hollis": {
         "owner": POLICE,
         "fields": {
-            "surname": "Hollis", "forenames": "Jason Lee", "date_of_birth": datetime.date(1988, 3, 14),
-            "gender": Gender.MALE, "nationality": "British", "pnc_id": "06/214733K", "risk_level": Risk.VERY_HIGH,
+            "surname": "Hollis",
+            "forenames": "Jason Lee",
+            "date_of_birth": datetime.date(1988, 3, 14),
+            "gender": Gender.MALE,
+            "nationality": "British",
+            "pnc_id": "06/214733K",
+            "risk_level": Risk.VERY_HIGH,
             "handling_notes": "Subject of an ongoing covert police operation. Do not raise his phone use with him "
             "or with establishment staff without speaking to DCI Bellamy first.",
         },
         "threat_areas": ["illegal_drugs", "illegal_firearms"],
         "aliases": [{"surname": "Hollis", "forenames": "Jay"}, {"surname": "Hollins", "forenames": "Jason"}],
-        "custody": (NORTHSHIRE, 420, "A1187HS", CustodyCategory.B, None, 700, None,
-                    (EASTMOOR, 90, "Re-categorised to C; moved away from his associates on the Northshire wings")),
+        "custody": (
+            NORTHSHIRE,
+            420,
+            "A1187HS",
+            CustodyCategory.B,
+            None,
+            700,
+            None,
+            (EASTMOOR, 90, "Re-categorised to C; moved away from his associates on the Northshire wings"),
+        ),
     },
     "marsden": {
         "owner": POLICE,
         "fields": {
-            "surname": "Marsden", "forenames": "Kyle", "date_of_birth": datetime.date(1995, 11, 2),
-            "gender": Gender.MALE, "nationality": "British", "pnc_id": "12/558120T", "risk_level": Risk.HIGH,
+            "surname": "Marsden",
+            "forenames": "Kyle",
+            "date_of_birth": datetime.date(1995, 11, 2),
+            "gender": Gender.MALE,
+            "nationality": "British",
+            "pnc_id": "12/558120T",
+            "risk_level": Risk.HIGH,
         },
         "threat_areas": ["illegal_drugs"],
         "aliases": [{"surname": "Marsden", "forenames": "K-Dog"}],
@@ -155,8 +181,13 @@ NOMINALS = {
     "oyelaran": {
         "owner": POLICE,
         "fields": {
-            "surname": "Oyelaran", "forenames": "Tobi", "date_of_birth": datetime.date(2003, 6, 21),
-            "gender": Gender.MALE, "nationality": "British", "pnc_id": "19/330981M", "risk_level": Risk.MEDIUM,
+            "surname": "Oyelaran",
+            "forenames": "Tobi",
+            "date_of_birth": datetime.date(2003, 6, 21),
+            "gender": Gender.MALE,
+            "nationality": "British",
+            "pnc_id": "19/330981M",
+            "risk_level": Risk.MEDIUM,
             # What he has been doing lately: shared only with partners whose protocol covers recent activity.
             "category": I.RECENT_ACTIVITY,
         },
@@ -165,22 +196,36 @@ NOMINALS = {
     "victor_kessler": {
         "owner": POLICE,
         "fields": {
-            "surname": "Kessler", "forenames": "Victor", "date_of_birth": datetime.date(1971, 8, 30),
-            "gender": Gender.MALE, "nationality": "British", "pnc_id": "89/104562R", "risk_level": Risk.HIGH,
+            "surname": "Kessler",
+            "forenames": "Victor",
+            "date_of_birth": datetime.date(1971, 8, 30),
+            "gender": Gender.MALE,
+            "nationality": "British",
+            "pnc_id": "89/104562R",
+            "risk_level": Risk.HIGH,
             "category": I.FINANCIAL,
         },
         "threat_areas": ["money_laundering", "fraud"],
         "orders": [
-            (OrderKind.SCPO, 500, 1325,
-             "Must tell Northshire Police of every bank account and every business he owns, manages or works for "
-             "within 3 days; may not own or use more than one mobile phone; may not carry more than £1,000 in cash."),
+            (
+                OrderKind.SCPO,
+                500,
+                1325,
+                "Must tell Northshire Police of every bank account and every business he owns, manages or works for "
+                "within 3 days; may not own or use more than one mobile phone; may not carry more than £1,000 in cash.",
+            ),
         ],
     },
     "lorna_kessler": {
         "owner": POLICE,
         "fields": {
-            "surname": "Kessler", "forenames": "Lorna", "date_of_birth": datetime.date(1974, 2, 9),
-            "gender": Gender.FEMALE, "nationality": "British", "pnc_id": "98/771045D", "risk_level": Risk.MEDIUM,
+            "surname": "Kessler",
+            "forenames": "Lorna",
+            "date_of_birth": datetime.date(1974, 2, 9),
+            "gender": Gender.FEMALE,
+            "nationality": "British",
+            "pnc_id": "98/771045D",
+            "risk_level": Risk.MEDIUM,
             "category": I.FINANCIAL,
         },
         "threat_areas": ["money_laundering"],
@@ -190,8 +235,13 @@ NOMINALS = {
     "bradshaw": {
         "owner": NORTHSHIRE,
         "fields": {
-            "surname": "Bradshaw", "forenames": "Connor", "date_of_birth": datetime.date(1997, 4, 17),
-            "gender": Gender.MALE, "nationality": "British", "pnc_id": "14/671204H", "prison_number": "A4821DK",
+            "surname": "Bradshaw",
+            "forenames": "Connor",
+            "date_of_birth": datetime.date(1997, 4, 17),
+            "gender": Gender.MALE,
+            "nationality": "British",
+            "pnc_id": "14/671204H",
+            "prison_number": "A4821DK",
             "risk_level": Risk.HIGH,
         },
         "threat_areas": ["illegal_drugs"],
@@ -200,8 +250,13 @@ NOMINALS = {
     "fletcher": {
         "owner": NORTHSHIRE,
         "fields": {
-            "surname": "Fletcher", "forenames": "Dean", "date_of_birth": datetime.date(1990, 12, 5),
-            "gender": Gender.MALE, "nationality": "British", "prison_number": "A7310FN", "risk_level": Risk.MEDIUM,
+            "surname": "Fletcher",
+            "forenames": "Dean",
+            "date_of_birth": datetime.date(1990, 12, 5),
+            "gender": Gender.MALE,
+            "nationality": "British",
+            "prison_number": "A7310FN",
+            "risk_level": Risk.MEDIUM,
         },
         "threat_areas": ["organised_acquisitive_crime"],
         "custody": (NORTHSHIRE, 730, "A7310FN", CustodyCategory.C, None, 150, None, None),
@@ -209,8 +264,12 @@ NOMINALS = {
     "rowe": {
         "owner": NORTHSHIRE,
         "fields": {
-            "surname": "Rowe", "forenames": "Kelly-Ann", "date_of_birth": datetime.date(1993, 7, 28),
-            "gender": Gender.FEMALE, "nationality": "British", "risk_level": Risk.LOW,
+            "surname": "Rowe",
+            "forenames": "Kelly-Ann",
+            "date_of_birth": datetime.date(1993, 7, 28),
+            "gender": Gender.FEMALE,
+            "nationality": "British",
+            "risk_level": Risk.LOW,
             # Known from the visits log: lifestyle information (associates and movements).
             "category": I.LIFESTYLE,
             "handling_notes": "Suspected of conveying packages into visits halls. Searched on two visits with "
@@ -221,8 +280,13 @@ NOMINALS = {
     "quinlan": {
         "owner": EASTMOOR,
         "fields": {
-            "surname": "Quinlan", "forenames": "Reece", "date_of_birth": datetime.date(1986, 1, 19),
-            "gender": Gender.MALE, "nationality": "Irish", "pnc_id": "04/402276W", "prison_number": "A2290EM",
+            "surname": "Quinlan",
+            "forenames": "Reece",
+            "date_of_birth": datetime.date(1986, 1, 19),
+            "gender": Gender.MALE,
+            "nationality": "Irish",
+            "pnc_id": "04/402276W",
+            "prison_number": "A2290EM",
             "risk_level": Risk.HIGH,
         },
         "threat_areas": ["illegal_drugs", "bribery_corruption_sanctions"],
@@ -232,8 +296,13 @@ NOMINALS = {
     "prentice": {
         "owner": EASTMOOR,
         "fields": {
-            "surname": "Prentice", "forenames": "Shane", "date_of_birth": datetime.date(1999, 9, 3),
-            "gender": Gender.MALE, "nationality": "British", "prison_number": "A6157GR", "risk_level": Risk.MEDIUM,
+            "surname": "Prentice",
+            "forenames": "Shane",
+            "date_of_birth": datetime.date(1999, 9, 3),
+            "gender": Gender.MALE,
+            "nationality": "British",
+            "prison_number": "A6157GR",
+            "risk_level": Risk.MEDIUM,
         },
         "threat_areas": ["illegal_drugs"],
         "custody": (EASTMOOR, 365, "A6157GR", CustodyCategory.C, None, 200, None, None),
@@ -241,8 +310,12 @@ NOMINALS = {
     "langford": {
         "owner": EASTMOOR,
         "fields": {
-            "surname": "Langford", "forenames": "Abigail", "date_of_birth": datetime.date(1991, 5, 12),
-            "gender": Gender.FEMALE, "nationality": "British", "risk_level": Risk.MEDIUM,
+            "surname": "Langford",
+            "forenames": "Abigail",
+            "date_of_birth": datetime.date(1991, 5, 12),
+            "gender": Gender.FEMALE,
+            "nationality": "British",
+            "risk_level": Risk.MEDIUM,
             "handling_notes": "Operational support grade at HMP Eastmoor. Subject of a professional standards "
             "investigation into conveying phones: never discuss with establishment staff.",
         },
@@ -251,16 +324,23 @@ NOMINALS = {
     "whitcombe": {
         "owner": PROBATION,
         "fields": {
-            "surname": "Whitcombe", "forenames": "Aaron", "date_of_birth": datetime.date(1992, 10, 11),
-            "gender": Gender.MALE, "nationality": "British", "pnc_id": "09/902315B", "prison_number": "A9034CW",
-            "crn": "D482913", "risk_level": Risk.HIGH,
+            "surname": "Whitcombe",
+            "forenames": "Aaron",
+            "date_of_birth": datetime.date(1992, 10, 11),
+            "gender": Gender.MALE,
+            "nationality": "British",
+            "pnc_id": "09/902315B",
+            "prison_number": "A9034CW",
+            "crn": "D482913",
+            "risk_level": Risk.HIGH,
             "handling_notes": "Licence recall is being considered: his offender manager is gathering evidence of "
             "contact with the Harbour Street network.",
         },
         "threat_areas": ["illegal_drugs"],
         "custody": (NORTHSHIRE, 1150, "A9034CW", CustodyCategory.C, 120, None, 425, None),
         "supervision": (
-            120, "Dawn Ashby",
+            120,
+            "Dawn Ashby",
             "Reside at the approved premises at 14 Canal Row and keep a curfew from 19:00 to 07:00, electronically "
             "monitored. No contact with Jason Hollis or any member of the Harbour Street network. Own no more "
             "than one mobile phone, declared to the offender manager. Do not enter the Harbour Street area of "
@@ -270,9 +350,15 @@ NOMINALS = {
     "naylor": {
         "owner": PROBATION,
         "fields": {
-            "surname": "Naylor", "forenames": "Gemma", "date_of_birth": datetime.date(1989, 3, 2),
-            "gender": Gender.FEMALE, "nationality": "British", "pnc_id": "10/118402F", "crn": "E117408",
-            "risk_level": Risk.LOW, "category": I.FINANCIAL,
+            "surname": "Naylor",
+            "forenames": "Gemma",
+            "date_of_birth": datetime.date(1989, 3, 2),
+            "gender": Gender.FEMALE,
+            "nationality": "British",
+            "pnc_id": "10/118402F",
+            "crn": "E117408",
+            "risk_level": Risk.LOW,
+            "category": I.FINANCIAL,
         },
         "threat_areas": ["money_laundering"],
         "supervision": (300, "Marcus Obi", ""),
@@ -285,7 +371,9 @@ OCGS = [
     {
         "lead": POLICE,
         "fields": {
-            "reference": "NP-OCG-0007", "name": "Harbour Street network", "ocg_mapping_reference": "NW-OCGM-10417",
+            "reference": "NP-OCG-0007",
+            "name": "Harbour Street network",
+            "ocg_mapping_reference": "NW-OCGM-10417",
             "band": OCGBand.A,
             "handling_notes": "Firearms intelligence about this group is held by the Serious and Organised Crime "
             "Unit only; ask the analyst before any overt action.",
@@ -303,7 +391,9 @@ OCGS = [
     {
         "lead": POLICE,
         "fields": {
-            "reference": "NP-OCG-0012", "name": "Kessler family", "ocg_mapping_reference": "NW-OCGM-10988",
+            "reference": "NP-OCG-0012",
+            "name": "Kessler family",
+            "ocg_mapping_reference": "NW-OCGM-10988",
             "band": OCGBand.C,
         },
         "threat_areas": ["money_laundering", "fraud"],
@@ -316,8 +406,10 @@ OCGS = [
     {
         "lead": EASTMOOR,
         "fields": {
-            "reference": "HMPE-OCG-0003", "name": "Eastmoor landing supply group",
-            "ocg_mapping_reference": "NW-OCGM-11230", "band": OCGBand.D,
+            "reference": "HMPE-OCG-0003",
+            "name": "Eastmoor landing supply group",
+            "ocg_mapping_reference": "NW-OCGM-11230",
+            "band": OCGBand.D,
         },
         "threat_areas": ["illegal_drugs", "bribery_corruption_sanctions"],
         "members": [
@@ -345,34 +437,76 @@ ASSOCIATIONS = [
 
 # (owning agency, kind, value, detail, [(nominal key or None, OCG reference or None, relationship)])
 ENTITIES = [
-    (POLICE, EntityKind.ADDRESS, "NT4 7QP, 23 Harbour Street", "Terraced house; believed stash address.", [
-        ("marsden", None, "home address"),
-        (None, "NP-OCG-0007", "stash address"),
-    ]),
-    (POLICE, EntityKind.VEHICLE, "NX19 KLM", "Black Audi A3 hatchback.", [
-        ("marsden", None, "registered keeper"),
-        ("oyelaran", None, "seen driving"),
-    ]),
-    (POLICE, EntityKind.PHONE, "07700 900417", "Pay-as-you-go handset.", [
-        ("hollis", None, "contact number called from prison"),
-        ("marsden", None, "attributed user"),
-    ]),
-    (POLICE, EntityKind.BUSINESS, "Kessler Hand Car Wash Limited", "Cash business on the Riverside retail park.", [
-        ("victor_kessler", None, "owner"),
-        ("lorna_kessler", None, "director"),
-        (None, "NP-OCG-0012", "cash business used to launder proceeds"),
-    ]),
-    (POLICE, EntityKind.BANK_ACCOUNT, "99-12-34 70112358", "Business current account.", [
-        ("lorna_kessler", None, "account holder"),
-        (None, "NP-OCG-0012", "receives car wash takings"),
-    ]),
-    (NORTHSHIRE, EntityKind.ADDRESS, "NT1 3BX, Flat 4 Mariner Court", "Given when booking visits.", [
-        ("rowe", None, "home address"),
-    ]),
-    (EASTMOOR, EntityKind.PHONE, "07700 900862", "Illicit handset found in a cell on B wing.", [
-        ("quinlan", None, "seized from his cell"),
-        (None, "HMPE-OCG-0003", "handset used to run the landing supply"),
-    ]),
+    (
+        POLICE,
+        EntityKind.ADDRESS,
+        "NT4 7QP, 23 Harbour Street",
+        "Terraced house; believed stash address.",
+        [
+            ("marsden", None, "home address"),
+            (None, "NP-OCG-0007", "stash address"),
+        ],
+    ),
+    (
+        POLICE,
+        EntityKind.VEHICLE,
+        "NX19 KLM",
+        "Black Audi A3 hatchback.",
+        [
+            ("marsden", None, "registered keeper"),
+            ("oyelaran", None, "seen driving"),
+        ],
+    ),
+    (
+        POLICE,
+        EntityKind.PHONE,
+        "07700 900417",
+        "Pay-as-you-go handset.",
+        [
+            ("hollis", None, "contact number called from prison"),
+            ("marsden", None, "attributed user"),
+        ],
+    ),
+    (
+        POLICE,
+        EntityKind.BUSINESS,
+        "Kessler Hand Car Wash Limited",
+        "Cash business on the Riverside retail park.",
+        [
+            ("victor_kessler", None, "owner"),
+            ("lorna_kessler", None, "director"),
+            (None, "NP-OCG-0012", "cash business used to launder proceeds"),
+        ],
+    ),
+    (
+        POLICE,
+        EntityKind.BANK_ACCOUNT,
+        "99-12-34 70112358",
+        "Business current account.",
+        [
+            ("lorna_kessler", None, "account holder"),
+            (None, "NP-OCG-0012", "receives car wash takings"),
+        ],
+    ),
+    (
+        NORTHSHIRE,
+        EntityKind.ADDRESS,
+        "NT1 3BX, Flat 4 Mariner Court",
+        "Given when booking visits.",
+        [
+            ("rowe", None, "home address"),
+        ],
+    ),
+    (
+        EASTMOOR,
+        EntityKind.PHONE,
+        "07700 900862",
+        "Illicit handset found in a cell on B wing.",
+        [
+            ("quinlan", None, "seized from his cell"),
+            (None, "HMPE-OCG-0003", "handset used to run the landing supply"),
+        ],
+    ),
 ]
 
 
