@@ -319,6 +319,11 @@ def _api_problems(client, nominal, sight, owner_keys, not_found):
                 problems.append(f"API detail fields {sorted(keys ^ (owner_keys - hidden))}")
             if detail.json()["viewer_tier"] != sight.tier:
                 problems.append("API detail tier")
+            if [ocg["name"] for ocg in detail.json()["ocgs"]] != ([OCG_NAME] if sight.ocg else []):
+                problems.append("API detail: the OCG " + ("missing" if sight.ocg else "shown"))
+            vehicles = [link["entity"]["value"] for link in detail.json().get("entity_links", [])]
+            if vehicles != ([VEHICLE] if sight.tier <= 1 and sight.vehicle else []):
+                problems.append(f"API detail: entities {vehicles}")
     elif {listing.status_code, detail.status_code, found.status_code} != {403}:
         problems.append("API: roles without register access must get 403")
     # Tier 3 counts: the same for everyone signed in.
