@@ -7,6 +7,7 @@ hosts, credentials or versions; the reason for a failure goes to the log instead
 
 import logging
 
+from celery import Celery
 from django.conf import settings
 from django.db import connection
 
@@ -38,23 +39,22 @@ def check_broker_and_worker():
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return EAGER, EAGER
 
-    from ocgshare.celery import app
-
-    # The URL is read from Django settings on every call rather than from app.conf, which Celery
-    # caches at first use; a process therefore reports on the broker it is configured for now.
+    # A throwaway app for the probe: it connects to the broker configured now (Celery caches the
+    # project app's URL and connection pools at first use) and shares no pool with task publishing.
+    probe = Celery("ocgshare-health", broker=settings.CELERY_BROKER_URL, set_as_current=False, fixups=[])
     try:
-        with app.connection_for_write(
-            url=settings.CELERY_BROKER_URL, connect_timeout=BROKER_TIMEOUT_SECONDS
-        ) as broker:
+        with probe.connection_for_write(connect_timeout=BROKER_TIMEOUT_SECONDS) as broker:
             broker.ensure_connection(max_retries=1, interval_start=0, timeout=BROKER_TIMEOUT_SECONDS)
             try:
-                replies = app.control.ping(timeout=WORKER_PING_TIMEOUT_SECONDS, connection=broker)
+                replies = probe.control.ping(timeout=WORKER_PING_TIMEOUT_SECONDS, connection=broker)
             except Exception:  # noqa: BLE001
                 logger.exception("Health check: pinging the Celery workers failed")
                 return OK, ERROR
     except Exception:  # noqa: BLE001
         logger.exception("Health check: the Celery broker is unreachable")
         return ERROR, ERROR
+    finally:
+        probe.close()
     if not replies:
         logger.warning("Health check: no Celery worker replied to a ping")
         return OK, ERROR
