@@ -152,7 +152,7 @@ class NominalViewSet(RegisterViewSet):
     def get_queryset(self):
         # The cursor orders the list: the pages' `sort` is not offered here.
         filters = selectors.nominal_filters_from({**self.request.query_params.dict(), "sort": ""})
-        return selectors.nominal_list(user=self.request.user, filters=filters, with_basis=True)
+        return selectors.nominal_list(user=self.request.user, filters=filters)
 
     def _visible(self, pk):
         nominal = selectors.nominal_queryset(self.request.user).filter(pk=pk).first()
@@ -208,7 +208,7 @@ class NominalViewSet(RegisterViewSet):
     def search(self, request):
         """The best matches (up to 50) among the nominals you may see."""
         query = (request.query_params.get("q") or "").strip()
-        rows = list(selectors.nominal_search(user=request.user, query=query, with_basis=True)[:SEARCH_LIMIT])
+        rows = list(selectors.nominal_search(user=request.user, query=query)[:SEARCH_LIMIT])
         self._log_page(rows, action_name=AccessAction.SEARCH, query=query)
         return Response(NominalSerializer(rows, many=True, context=self.get_serializer_context()).data)
 
@@ -393,7 +393,7 @@ class OCGViewSet(RegisterViewSet):
 
     def get_queryset(self):
         filters = selectors.ocg_filters_from({**self.request.query_params.dict(), "sort": ""})
-        return selectors.ocg_list(user=self.request.user, filters=filters, with_basis=True)
+        return selectors.ocg_list(user=self.request.user, filters=filters)
 
     def _visible(self, pk):
         ocg = selectors.ocg_queryset(self.request.user).filter(pk=pk).first()

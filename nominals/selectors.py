@@ -41,12 +41,12 @@ LAW_ENFORCEMENT_TIER = 1
 # --- querysets through the engine -------------------------------------------------------------------
 
 
-def nominal_queryset(user, *, with_basis=False):
-    return access.visible(user, Nominal.objects.select_related("owning_agency"), with_basis=with_basis)
+def nominal_queryset(user):
+    return access.visible(user, Nominal.objects.select_related("owning_agency"))
 
 
-def ocg_queryset(user, *, with_basis=False):
-    return access.visible(user, OCG.objects.select_related("lead_agency"), with_basis=with_basis)
+def ocg_queryset(user):
+    return access.visible(user, OCG.objects.select_related("lead_agency"))
 
 
 def _visible_ocgs(user):
@@ -163,10 +163,10 @@ def _apply_nominal_filters(user, queryset, filters):
     return queryset
 
 
-def nominal_list(*, user, filters=None, with_basis=False):
+def nominal_list(*, user, filters=None):
     """The nominals the user may see, filtered and sorted, with what a list row shows prefetched."""
     filters = filters or NominalFilters()
-    queryset = _apply_nominal_filters(user, nominal_queryset(user, with_basis=with_basis), filters)
+    queryset = _apply_nominal_filters(user, nominal_queryset(user), filters)
     ordering = _ordering(NOMINAL_SORTS, filters.sort, DEFAULT_NOMINAL_SORT)
     return with_list_relations(user, queryset.order_by(*ordering))
 
@@ -267,13 +267,13 @@ def _name_ids_simple(names):
     )
 
 
-def nominal_search(*, user, query, with_basis=False):
+def nominal_search(*, user, query):
     """Nominals the user may see matching `query`: names and aliases (on PostgreSQL full-text prefix
     matching and trigram similarity, so misspellings are found; elsewhere substring matching), PNC ID,
     prison number, CRN or other identifiers (exact), and a date of birth (exact; with names, both
     must match). Best matches first."""
     terms = search_terms(query)
-    queryset = nominal_queryset(user, with_basis=with_basis)
+    queryset = nominal_queryset(user)
     if terms.is_empty:
         return queryset.none()
     postgresql = connection.vendor == "postgresql"
@@ -305,7 +305,7 @@ def nominal_search(*, user, query, with_basis=False):
 
 def _attach_detail(user, nominal):
     """Attach what the viewer may see of the nominal's relations, by tier; a fixed number of queries."""
-    nominal.access = access.access_of(nominal)
+    nominal.access = access.access_of(user, nominal)
     tier = nominal.viewer_tier
     prefetch_related_objects([nominal], "aliases", "other_identifiers", "threat_areas")
     nominal.visible_memberships = list(_memberships(user).filter(nominal=nominal))
@@ -342,7 +342,7 @@ def nominal_get(*, user, pk):
     """The nominal with what the viewer may see of it attached (`access`, `viewer_tier`, the lists
     above); 404 when it does not exist or the user may not see it — the same answer for both."""
     nominal = (
-        nominal_queryset(user, with_basis=True).select_related("current_establishment", "created_by").filter(pk=pk)
+        nominal_queryset(user).select_related("current_establishment", "created_by").filter(pk=pk)
     ).first()
     if nominal is None:
         raise Http404("No nominal found")
@@ -380,9 +380,9 @@ def ocg_filters_from(params):
     )
 
 
-def ocg_list(*, user, filters=None, with_basis=False):
+def ocg_list(*, user, filters=None):
     filters = filters or OCGFilters()
-    queryset = ocg_queryset(user, with_basis=with_basis)
+    queryset = ocg_queryset(user)
     if filters.agency:
         queryset = queryset.filter(lead_agency_id=filters.agency)
     if filters.status:
@@ -411,10 +411,10 @@ def ocg_search(*, user, query):
 def ocg_get(*, user, pk):
     """The OCG with what the viewer may see attached: members (nominals they may see) and, at tier 1,
     membership detail and linked entities. 404 when absent or not visible."""
-    ocg = ocg_queryset(user, with_basis=True).filter(pk=pk).first()
+    ocg = ocg_queryset(user).filter(pk=pk).first()
     if ocg is None:
         raise Http404("No OCG found")
-    ocg.access = access.access_of(ocg)
+    ocg.access = access.access_of(user, ocg)
     prefetch_related_objects([ocg], "threat_areas")
     ocg.member_list = list(
         OCGMembership.objects.filter(ocg=ocg, nominal__in=_visible_nominals(user))

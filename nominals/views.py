@@ -235,7 +235,7 @@ def _group_agency_id(name):
 def nominal_list(request):
     filters = selectors.nominal_filters_from(request.GET)
     form = NominalFilterForm(request.GET or None, user=request.user)
-    page = lists.paginate(request, selectors.nominal_list(user=request.user, filters=filters, with_basis=True))
+    page = lists.paginate(request, selectors.nominal_list(user=request.user, filters=filters))
     rows = list(page.object_list)
     page.object_list = rows
     _log_rows(request, rows, action=AccessAction.LIST, query=_filters_query(request))
@@ -264,7 +264,7 @@ def search(request):
     page = None
     results = []
     if query:
-        page = lists.paginate(request, selectors.nominal_search(user=request.user, query=query, with_basis=True))
+        page = lists.paginate(request, selectors.nominal_search(user=request.user, query=query))
         rows = list(page.object_list)
         page.object_list = rows
         _log_rows(request, rows, action=AccessAction.SEARCH, query=query)
@@ -384,7 +384,7 @@ def _duplicates(request, data):
     rows = list(
         selectors.with_list_relations(
             request.user,
-            selectors.nominal_queryset(request.user, with_basis=True)
+            selectors.nominal_queryset(request.user)
             .filter(pk__in=matches.values("pk"))
             .order_by("surname", "forenames", "pk"),
         )
@@ -652,7 +652,7 @@ def grant_revoke(request, kind, pk, holder, grant_pk):
 def ocg_list(request):
     filters = selectors.ocg_filters_from(request.GET)
     form = OCGFilterForm(request.GET or None)
-    page = lists.paginate(request, selectors.ocg_list(user=request.user, filters=filters, with_basis=True))
+    page = lists.paginate(request, selectors.ocg_list(user=request.user, filters=filters))
     rows = list(page.object_list)
     page.object_list = rows
     _log_rows(request, rows, action=AccessAction.LIST, query=_filters_query(request))

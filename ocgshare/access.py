@@ -27,11 +27,15 @@ How it runs. Per request the engine reads, once each: the user's roles and group
 grants of their agency groups under protocols in force today, joined to the parties (a few hundred
 rows at most: (owning agency, category) -> most generous tier and protocol); and, per register model,
 their unexpired need-to-know grants. The queryset filter is then an OR of plain conditions on indexed
-columns — owning agency; (category, owning agency IN ...) per protocol route; primary key IN the
-granted items — and the tier and basis are CASE expressions over the same conditions, most detailed
-first. One statement, no correlated subqueries: PostgreSQL walks the ordering index (created_at DESC,
-id DESC) for a first page or combines bitmaps of (owning agency, category) for counts, whatever the
-share of the register the user may see. Correlated EXISTS over the grant tables was measured against
+columns — owning agency; one (category = c AND owning agency IN ...) per category, merging every
+protocol that shares it; primary key IN the granted items — and the tier is a CASE over the same
+conditions, most detailed first (a constant where the user reaches everything at one tier). Both are
+built once per request and model. The basis of a row (own agency, which protocol, which grant) is
+worked out in Python from the same routes (`access_of`), so it costs nothing in SQL.
+
+One statement, no correlated subqueries: PostgreSQL walks the ordering index (created_at DESC, id DESC)
+for a first page or combines bitmaps of (owning agency, category) for counts, whatever the share of
+the register the user may see. Correlated EXISTS over the grant tables was measured against
 this at 100,000 nominals and is far slower for counts (a sequential scan with a subplan per row).
 Suspending a protocol deletes its grant rows, so it shows on the next request; nothing is ever
 written per record per user.
@@ -40,7 +44,7 @@ written per record per user.
 from dataclasses import dataclass, field
 from functools import cache
 
-from django.db.models import Case, CharField, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from accounts.models import Role, VettingLevel
@@ -58,6 +62,9 @@ TIER_VETTING = {
     SanitisationTier.LAW_ENFORCEMENT: VettingLevel.CTC,
     SanitisationTier.PARTNERSHIP: VettingLevel.BPSS,
 }
+# Where two routes give the same tier, the basis recorded is the first of these.
+BASES = (AccessBasis.OWN_AGENCY, AccessBasis.PROTOCOL, AccessBasis.USER_GRANT, AccessBasis.AGENCY_GRANT)
+BASIS_ORDER = {basis: order for order, basis in enumerate(BASES)}
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,8 @@ class Viewer:
     vetting_floor: int | None
     _protocol_routes: dict | None = field(default=None, repr=False)
     _grant_routes: dict = field(default_factory=dict, repr=False)
+    _grants_by_item: dict = field(default_factory=dict, repr=False)
+    _conditions: dict = field(default_factory=dict, repr=False)
 
     @property
     def sees_anything(self):
@@ -179,6 +188,15 @@ class Viewer:
             self._grant_routes[policy.kind] = routes
         return self._grant_routes[policy.kind]
 
+    def grants_on(self, policy, item_id):
+        """[(tier, basis, grant id)]: the user's unexpired need-to-know grants on one item."""
+        if policy.kind not in self._grants_by_item:
+            by_item = {}
+            for granted_id, tier, basis, grant_id in self.grant_routes(policy):
+                by_item.setdefault(granted_id, []).append((tier, basis, grant_id))
+            self._grants_by_item[policy.kind] = by_item
+        return self._grants_by_item[policy.kind].get(item_id, ())
+
 
 NOBODY = Viewer(None, None, (), False, False, None)
 
@@ -218,75 +236,82 @@ def forget_viewer(user):
         del user._access_viewer
 
 
-# --- routes: every way the user reaches items, as plain conditions --------------------------------------
+# --- conditions: every way the user reaches items, merged per category -----------------------------------
+#
+# The WHERE clause and the tier CASE are built once per Viewer and model and reused by every queryset of
+# the request (a list and the OCGs of its membership prefetch, say). Routes are merged: one condition
+# per category (category = c AND owner IN (...)) whatever the number of protocols behind it, so the SQL
+# grows with the categories (five), not with the protocols. The basis of each row (own agency, which
+# protocol, which grant) is not computed in SQL: `access_of` works it out in Python from the same routes.
 
 
 @dataclass(frozen=True)
-class Route:
-    """One way to items: a condition on the row, the tier it gives and its basis."""
+class Conditions:
+    """The engine's SQL for one Viewer and model: which rows, and the tier of each."""
 
-    tier: int
-    basis: str
-    condition: Q | None = None  # own agency and protocols
-    item_id: int | None = None  # need-to-know grants: the one item granted
-    protocol_id: int | None = None
-    grant_id: int | None = None
-
-    def q(self):
-        return self.condition if self.item_id is None else Q(pk=self.item_id)
+    where: Q
+    tier: object  # an expression: a Value or a Case
 
 
-BASIS_ORDER = {
-    AccessBasis.OWN_AGENCY: 0,
-    AccessBasis.PROTOCOL: 1,
-    AccessBasis.USER_GRANT: 2,
-    AccessBasis.AGENCY_GRANT: 3,
-}
-
-
-def _routes(viewer, policy):
-    """The routes to items of `policy`'s model, most detailed tier first (then own agency, protocol,
-    user grant, agency grant), so that the first route matching a row is the one that applies."""
-    routes = []
-    if viewer.sees_own:
-        own = Q(**{policy.owner_id: viewer.agency_id})
-        routes.append(Route(SanitisationTier.ORIGINATOR, AccessBasis.OWN_AGENCY, condition=own))
-    by_protocol = {}
-    for (agency_id, category), (tier, protocol_id) in viewer.protocol_routes().items():
-        if tier <= policy.widest_tier:
-            by_protocol.setdefault((tier, protocol_id, category), []).append(agency_id)
-    for (tier, protocol_id, category), agency_ids in by_protocol.items():
-        condition = Q(**{policy.category_field: category, f"{policy.owner_id}__in": sorted(agency_ids)})
-        routes.append(Route(tier, AccessBasis.PROTOCOL, condition=condition, protocol_id=protocol_id))
-    for item_id, tier, basis, grant_id in viewer.grant_routes(policy):
-        if tier <= policy.widest_tier:
-            routes.append(Route(tier, basis, item_id=item_id, grant_id=grant_id))
-    routes.sort(key=lambda r: (r.tier, BASIS_ORDER[r.basis], r.protocol_id or 0, r.grant_id or 0))
-    return routes
-
-
-def _any_of(routes):
-    """One condition matching any of `routes`: their conditions, and the granted items as one IN list."""
+def _by_category(agencies_by_category, policy):
+    """One condition per category: `category = c AND owner IN (...)`."""
     condition = Q(pk__in=[])
-    for route in routes:
-        if route.item_id is None:
-            condition |= route.condition
-    granted = sorted({route.item_id for route in routes if route.item_id is not None})
-    if granted:
-        condition |= Q(pk__in=granted)
+    for category, agency_ids in sorted(agencies_by_category.items()):
+        condition |= Q(**{policy.category_field: category, f"{policy.owner_id}__in": sorted(agency_ids)})
     return condition
 
 
-def _tier_case(routes):
-    """The tier of the first matching route, one WHEN per tier."""
-    tiers = sorted({route.tier for route in routes})
-    whens = [When(_any_of([r for r in routes if r.tier == tier]), then=Value(tier)) for tier in tiers]
-    return Case(*whens, default=Value(None), output_field=IntegerField())
-
-
-def _route_case(routes, value, output_field, default=None):
-    whens = [When(route.q(), then=Value(value(route))) for route in routes]
-    return Case(*whens, default=Value(default), output_field=output_field)
+def _conditions(viewer, policy):
+    """The Conditions of `viewer` on `policy`'s model, or None if they can see none of it."""
+    if policy.kind in viewer._conditions:
+        return viewer._conditions[policy.kind]
+    conditions = None
+    if not _shut(viewer, policy):
+        # tier -> the pieces of the condition giving that tier: own agency, {category: agencies}, item ids.
+        own = {}
+        protocols = {}
+        granted = {}
+        if viewer.sees_own:
+            own[SanitisationTier.ORIGINATOR] = Q(**{policy.owner_id: viewer.agency_id})
+        for (agency_id, category), (tier, _protocol_id) in viewer.protocol_routes().items():
+            if tier <= policy.widest_tier:
+                protocols.setdefault(tier, {}).setdefault(category, set()).add(agency_id)
+        for item_id, tier, _basis, _grant_id in viewer.grant_routes(policy):
+            if tier <= policy.widest_tier:
+                granted.setdefault(tier, set()).add(item_id)
+        tiers = sorted(set(own) | set(protocols) | set(granted))
+        if tiers:
+            by_tier = {}
+            for tier in tiers:
+                condition = own.get(tier, Q(pk__in=[]))
+                condition |= _by_category(protocols.get(tier, {}), policy)
+                if granted.get(tier):
+                    condition |= Q(pk__in=sorted(granted[tier]))
+                by_tier[tier] = condition
+            # Across tiers, each category appears once with the agencies of every tier.
+            all_protocols = {}
+            for categories in protocols.values():
+                for category, agency_ids in categories.items():
+                    all_protocols.setdefault(category, set()).update(agency_ids)
+            where = Q(pk__in=[])
+            if own:
+                where |= own[SanitisationTier.ORIGINATOR]
+            where |= _by_category(all_protocols, policy)
+            all_granted = set().union(*granted.values())
+            if all_granted:
+                where |= Q(pk__in=sorted(all_granted))
+            if viewer.vetting_floor > SanitisationTier.ORIGINATOR:
+                # Below the vetting of the tier granted: served the least detailed version instead.
+                tier = Value(viewer.vetting_floor, output_field=IntegerField())
+            elif len(tiers) == 1:
+                tier = Value(tiers[0], output_field=IntegerField())
+            else:
+                # The first matching WHEN is the most detailed tier the user reaches the row by.
+                whens = [When(by_tier[tier], then=Value(tier)) for tier in tiers]
+                tier = Case(*whens, default=Value(None), output_field=IntegerField())
+            conditions = Conditions(where=where, tier=tier)
+    viewer._conditions[policy.kind] = conditions
+    return conditions
 
 
 # --- the interface --------------------------------------------------------------------------------
@@ -296,49 +321,20 @@ def _shut(viewer, policy):
     return not viewer.sees_anything or viewer.vetting_floor > policy.widest_tier
 
 
-def visible(user, queryset, *, with_basis=False):
+def visible(user, queryset):
     """`queryset` reduced to the items `user` may see, annotated with `viewer_tier` (0, 1 or 2: the
-    most detailed version they may be shown).
-
-    With `with_basis=True` also `viewer_basis` (an AccessBasis: own agency, protocol, user grant or
-    agency grant — the route giving that tier), `viewer_basis_protocol_id` and `viewer_basis_grant_id`,
-    for the access log.
-    """
-    policy = policy_for(queryset.model)
-    viewer = viewer_for(user)
-    routes = [] if _shut(viewer, policy) else _routes(viewer, policy)
-    if not routes:
-        queryset = queryset.none().annotate(viewer_tier=Value(None, output_field=IntegerField()))
-        if with_basis:
-            queryset = queryset.annotate(
-                viewer_basis=Value("", output_field=CharField()),
-                viewer_basis_protocol_id=Value(None, output_field=IntegerField()),
-                viewer_basis_grant_id=Value(None, output_field=IntegerField()),
-            )
-        return queryset
-    queryset = queryset.filter(_any_of(routes))
-    if viewer.vetting_floor > SanitisationTier.ORIGINATOR:
-        # Below the vetting of the tier granted: served the least detailed version instead.
-        tier = Value(viewer.vetting_floor, output_field=IntegerField())
-    else:
-        tier = _tier_case(routes)
-    queryset = queryset.annotate(viewer_tier=tier)
-    if not with_basis:
-        return queryset
-    return queryset.annotate(
-        viewer_basis=_route_case(routes, lambda r: r.basis, CharField(), default=""),
-        viewer_basis_protocol_id=_route_case(routes, lambda r: r.protocol_id, IntegerField()),
-        viewer_basis_grant_id=_route_case(routes, lambda r: r.grant_id, IntegerField()),
-    )
+    most detailed version they may be shown). `access_of(user, item)` gives the basis of each."""
+    conditions = _conditions(viewer_for(user), policy_for(queryset.model))
+    if conditions is None:
+        return queryset.none().annotate(viewer_tier=Value(None, output_field=IntegerField()))
+    return queryset.filter(conditions.where).annotate(viewer_tier=conditions.tier)
 
 
 def only_visible(user, queryset):
     """`queryset` reduced to the items `user` may see, without annotations: for subqueries such as
     "the OCGs of this nominal that the user may see"."""
-    policy = policy_for(queryset.model)
-    viewer = viewer_for(user)
-    routes = [] if _shut(viewer, policy) else _routes(viewer, policy)
-    return queryset.filter(_any_of(routes)) if routes else queryset.none()
+    conditions = _conditions(viewer_for(user), policy_for(queryset.model))
+    return queryset.filter(conditions.where) if conditions is not None else queryset.none()
 
 
 @dataclass(frozen=True)
@@ -351,31 +347,53 @@ class Access:
     grant_id: int | None = None
 
 
-def access_of(obj):
-    """The Access of an object fetched through `visible(..., with_basis=True)`."""
-    return Access(
-        tier=obj.viewer_tier,
-        basis=obj.viewer_basis,
-        protocol_id=obj.viewer_basis_protocol_id,
-        grant_id=obj.viewer_basis_grant_id,
+def _basis(viewer, policy, *, pk, owner_id, category):
+    """(basis, protocol id, grant id) of the route giving the most detailed tier — the same routes the
+    SQL condition was built from, so this is the route that let the row through. Ties go to the own
+    agency, then the protocol, then a grant to the user, then a grant to their agency."""
+    candidates = []
+    if viewer.sees_own and owner_id == viewer.agency_id:
+        candidates.append((SanitisationTier.ORIGINATOR, BASIS_ORDER[AccessBasis.OWN_AGENCY], 0, 0))
+    route = viewer.protocol_routes().get((owner_id, category))
+    if route is not None and route[0] <= policy.widest_tier:
+        tier, protocol_id = route
+        candidates.append((tier, BASIS_ORDER[AccessBasis.PROTOCOL], protocol_id, 0))
+    for tier, basis, grant_id in viewer.grants_on(policy, pk):
+        if tier <= policy.widest_tier:
+            candidates.append((tier, BASIS_ORDER[basis], 0, grant_id))
+    if not candidates:
+        return "", None, None
+    _tier, order, protocol_id, grant_id = min(candidates)
+    return BASES[order], protocol_id or None, grant_id or None
+
+
+def access_of(user, obj):
+    """The Access of an item fetched through `visible(user, ...)` (no query)."""
+    policy = policy_for(type(obj))
+    basis, protocol_id, grant_id = _basis(
+        viewer_for(user),
+        policy,
+        pk=obj.pk,
+        owner_id=getattr(obj, policy.owner_id),
+        category=getattr(obj, policy.category_field),
     )
+    return Access(tier=obj.viewer_tier, basis=basis, protocol_id=protocol_id, grant_id=grant_id)
 
 
 def access_for(user, obj):
     """The user's Access to one item, or None if they may not see it (one query)."""
     model = type(obj)
-    row = visible(user, model._default_manager.filter(pk=obj.pk), with_basis=True).values(
-        "viewer_tier", "viewer_basis", "viewer_basis_protocol_id", "viewer_basis_grant_id"
+    policy = policy_for(model)
+    row = visible(user, model._default_manager.filter(pk=obj.pk)).values(
+        "viewer_tier", policy.owner_id, policy.category_field
     )
     row = next(iter(row), None)
     if row is None:
         return None
-    return Access(
-        tier=row["viewer_tier"],
-        basis=row["viewer_basis"],
-        protocol_id=row["viewer_basis_protocol_id"],
-        grant_id=row["viewer_basis_grant_id"],
+    basis, protocol_id, grant_id = _basis(
+        viewer_for(user), policy, pk=obj.pk, owner_id=row[policy.owner_id], category=row[policy.category_field]
     )
+    return Access(tier=row["viewer_tier"], basis=basis, protocol_id=protocol_id, grant_id=grant_id)
 
 
 def tier_for(user, obj):

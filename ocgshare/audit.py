@@ -2,7 +2,7 @@
 
 `log_access` is called by every surface that shows register items: a detail view with the item and the
 basis it was shown on (ocgshare.access.Access), a list or search with its query, its count and the
-items it showed (each fetched through `access.visible(..., with_basis=True)`), a disclosure with its
+items it showed (each fetched through `access.visible`), a disclosure with its
 recipient and justification. Call it inside the request that shows the data; it writes at most two
 statements (the entry and, for lists, its results in one bulk insert).
 
@@ -18,7 +18,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from accounts.models import Role
 
-from .access import Access, policy_for
+from .access import Access, access_of, policy_for
 from .models import AccessAction, AccessBasis, AccessLogEntry, AccessLogResult, AccessSurface
 
 
@@ -47,7 +47,7 @@ def log_access(
     """Append one entry to the access log; returns it.
 
     obj/access: the item viewed or disclosed and how the user could see it (an access.Access).
-    results: the items a list or search showed, annotated by `access.visible(..., with_basis=True)`.
+    results: the items a list or search showed, fetched through `access.visible(user, ...)`.
     """
     if action not in AccessAction.values or surface not in AccessSurface.values:
         raise ValueError(f"Unknown access log action or surface: {action!r}, {surface!r}")
@@ -71,18 +71,20 @@ def log_access(
         entry.basis_protocol_id = access.protocol_id
         entry.basis_grant_id = access.grant_id
     entry.save()
-    rows = [
-        AccessLogResult(
-            entry=entry,
-            object_type=policy_for(type(item)).kind,
-            object_id=item.pk,
-            tier=item.viewer_tier,
-            basis=item.viewer_basis,
-            basis_protocol_id=item.viewer_basis_protocol_id,
-            basis_grant_id=item.viewer_basis_grant_id,
+    rows = []
+    for item in results:
+        seen = access_of(user, item)
+        rows.append(
+            AccessLogResult(
+                entry=entry,
+                object_type=policy_for(type(item)).kind,
+                object_id=item.pk,
+                tier=seen.tier,
+                basis=seen.basis,
+                basis_protocol_id=seen.protocol_id,
+                basis_grant_id=seen.grant_id,
+            )
         )
-        for item in results
-    ]
     if rows:
         AccessLogResult.objects.bulk_create(rows)
     return entry

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import connection, transaction
-from django.db.models import CharField, Count, IntegerField, Value
+from django.db.models import Count, IntegerField, Value
 from django.test import Client
 from django.test.utils import override_settings
 from django.urls import reverse
@@ -40,7 +40,6 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from ocgshare import access, lists
-from ocgshare.models import AccessBasis
 from protocols import services as protocol_services
 from protocols.constants import ProtocolStatus
 from protocols.models import Protocol, ProtocolGroupObjectPermission, ProtocolParty
@@ -308,9 +307,9 @@ def _ids_and_tiers(sql, params):
         return [(row[id_at], row[tier_at]) for row in cursor.fetchall()]
 
 
-def engine_list_queryset(user, *, limit, with_basis=True):
+def engine_list_queryset(user, *, limit):
     """The row query of the nominal list page's first page (prefetches apart), as the page runs it."""
-    return selectors.nominal_list(user=user, with_basis=with_basis)[:limit]
+    return selectors.nominal_list(user=user)[:limit]
 
 
 # --- the page without the filter ----------------------------------------------------------------------
@@ -324,17 +323,10 @@ def unfiltered_nominals(tier):
     filtered, so the two pages differ only by the filter on the list."""
     original_visible, original_only_visible = access.visible, access.only_visible
 
-    def visible(user, queryset, *, with_basis=False):
+    def visible(user, queryset):
         if queryset.model is not Nominal:
-            return original_visible(user, queryset, with_basis=with_basis)
-        queryset = queryset.annotate(viewer_tier=Value(tier, output_field=IntegerField()))
-        if with_basis:
-            queryset = queryset.annotate(
-                viewer_basis=Value(AccessBasis.PROTOCOL.value, output_field=CharField()),
-                viewer_basis_protocol_id=Value(None, output_field=IntegerField()),
-                viewer_basis_grant_id=Value(None, output_field=IntegerField()),
-            )
-        return queryset
+            return original_visible(user, queryset)
+        return queryset.annotate(viewer_tier=Value(tier, output_field=IntegerField()))
 
     def only_visible(user, queryset):
         return queryset if queryset.model is Nominal else original_only_visible(user, queryset)

@@ -44,7 +44,7 @@ def test_a_view_records_who_what_and_the_basis_without_personal_data(entry, anal
 
 def test_a_search_records_each_item_shown_with_its_basis(active_protocol, police, council_spoc):
     shown = NominalFactory.create_batch(3, owning_agency=police)
-    rows = list(access.visible(council_spoc, Nominal.objects.order_by("pk"), with_basis=True))
+    rows = list(access.visible(council_spoc, Nominal.objects.order_by("pk")))
     entry = log_access(
         user=council_spoc, action=AccessAction.SEARCH, surface="api", query="smith", result_count=3, results=rows
     )
@@ -113,7 +113,7 @@ def test_filters_by_user_item_and_dates(police, police_auditor, analyst, nominal
         action="list",
         surface="page",
         result_count=2,
-        results=list(access.visible(colleague, Nominal.objects.order_by("pk"), with_basis=True)),
+        results=list(access.visible(colleague, Nominal.objects.order_by("pk"))),
     )
     by_item = access_log_list(
         user=police_auditor, filters=AccessLogFilters(object_type="nominal", object_id=nominal.pk)
