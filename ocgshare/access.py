@@ -396,6 +396,22 @@ def access_for(user, obj):
     return Access(tier=row["viewer_tier"], basis=basis, protocol_id=protocol_id, grant_id=grant_id)
 
 
+def source_agency_ids(user, model):
+    """Ids of the agencies some of whose items of `model` the user may see — their own if they work its
+    register, the owners under protocols in force, and the owners of items granted to them — for
+    filter choices, so a list offers only agencies that can match. At most one query (grants only)."""
+    viewer = viewer_for(user)
+    policy = policy_for(model)
+    if _shut(viewer, policy):
+        return set()
+    ids = {viewer.agency_id} if viewer.sees_own else set()
+    ids |= {agency_id for (agency_id, _), (tier, _) in viewer.protocol_routes().items() if tier <= policy.widest_tier}
+    granted = [item_id for item_id, tier, _, _ in viewer.grant_routes(policy) if tier <= policy.widest_tier]
+    if granted:
+        ids |= set(model._default_manager.filter(pk__in=granted).values_list(policy.owner_id, flat=True))
+    return ids
+
+
 def tier_for(user, obj):
     """The tier at which `user` may see `obj`, or None (one query)."""
     model = type(obj)
