@@ -59,8 +59,6 @@ from .serializers import (
     TransferWriteSerializer,
 )
 
-SEARCH_LIMIT = 50
-
 
 @contextmanager
 def service_errors():
@@ -134,6 +132,11 @@ NOMINAL_FILTERS = [
     OpenApiParameter("risk", str, enum=RiskLevel.values),
     OpenApiParameter("ocg", int, description="Members of this OCG."),
     OpenApiParameter(
+        "ocg_reference",
+        str,
+        description="Members of the OCG with this reference or OCG Mapping reference (exact, any case).",
+    ),
+    OpenApiParameter(
         "custody",
         str,
         enum=[selectors.CustodyStatus.IN, selectors.CustodyStatus.OUT],
@@ -147,7 +150,7 @@ class NominalViewSet(RegisterViewSet):
     """Nominals the user may see, each with only the fields their tier reaches."""
 
     serializer_class = NominalSerializer
-    filter_names = ("agency", "establishment", "threat_area", "risk", "ocg", "custody")
+    filter_names = ("agency", "establishment", "threat_area", "risk", "ocg", "ocg_reference", "custody")
 
     def get_queryset(self):
         # The cursor orders the list: the pages' `sort` is not offered here.
@@ -206,9 +209,9 @@ class NominalViewSet(RegisterViewSet):
     )
     @action(detail=False, methods=["get"])
     def search(self, request):
-        """The best matches (up to 50) among the nominals you may see."""
+        """The best matches (up to 50) among the nominals you may see, best first; no count."""
         query = (request.query_params.get("q") or "").strip()
-        rows = list(selectors.nominal_search(user=request.user, query=query)[:SEARCH_LIMIT])
+        rows, _more = selectors.nominal_search_best(user=request.user, query=query)
         self._log_page(rows, action_name=AccessAction.SEARCH, query=query)
         return Response(NominalSerializer(rows, many=True, context=self.get_serializer_context()).data)
 

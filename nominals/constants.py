@@ -2,6 +2,7 @@
 criteria, and FIELD_TIERS: the one mapping of which fields a viewer at each sanitisation tier sees
 (serializers, templates and tests all read it)."""
 
+import functools
 import re
 
 from django.db import models
@@ -157,6 +158,7 @@ FIELD_TIERS = {
 }
 
 
+@functools.cache
 def fields_for_tier(kind, tier):
     """The field names of `kind` ("nominal" or "ocg") a viewer at `tier` sees (empty for no access)."""
     if tier is None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from agencies.models import Agency, AgencyKind
+from ocgshare import access
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.forms import GovUKFormMixin
@@ -30,6 +31,7 @@ from .constants import (
     OrderKind,
     RiskLevel,
 )
+from .models import OCG, Nominal
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
@@ -56,6 +58,19 @@ def _prisons():
 # --- filters (GET) -------------------------------------------------------------------------------------
 
 
+def _source_agency_choices(user, model, selected):
+    """Only the agencies some of whose items of `model` the user may see: at national scale every
+    agency would be a thousand options, most of which could never match. The `selected` agency of a
+    shared or old link stays offered, so the form shows it chosen rather than an error (it matches
+    nothing the engine hides)."""
+    ids = access.source_agency_ids(user, model)
+    selected = selected.strip() if isinstance(selected, str) else ""
+    if selected.isascii() and selected.isdigit() and len(selected) < 10:  # an id within any integer column
+        ids = ids | {int(selected)}
+    agencies = Agency.objects.filter(pk__in=ids).order_by("name").values_list("pk", "name") if ids else []
+    return [("", "Any agency"), *((str(pk), name) for pk, name in agencies)]
+
+
 class NominalFilterForm(GovUKFormMixin, forms.Form):
     """The nominal list's filters, for display only: nominals.selectors.nominal_filters_from parses the
     same parameters and ignores invalid values, so a shared link always shows a list."""
@@ -70,7 +85,14 @@ class NominalFilterForm(GovUKFormMixin, forms.Form):
         label="Threat area", required=False, choices=[("", "Any threat area"), *ThreatAreaChoice.choices]
     )
     risk = forms.ChoiceField(label="Risk level", required=False, choices=[("", "Any risk level"), *RiskLevel.choices])
-    ocg = forms.ChoiceField(label="OCG", required=False)
+    # A text box, not a select: a national user may see around a thousand OCGs. The parser cuts a longer
+    # value to the length of a reference, so the form does not validate it (no error for a long link).
+    ocg_reference = forms.CharField(
+        label="OCG reference",
+        required=False,
+        widget=forms.TextInput(attrs={"maxlength": selectors.MAX_OCG_REFERENCE_LENGTH}),
+        help_text="Your agency's OCG reference or the OCG Mapping reference, for example NP-OCG-0012.",
+    )
     custody = forms.ChoiceField(
         label="Custody status",
         required=False,
@@ -80,17 +102,11 @@ class NominalFilterForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = [
-            ("", "Any agency"),
-            *((str(pk), name) for pk, name in Agency.objects.order_by("name").values_list("pk", "name")),
-        ]
+        self.fields["agency"].choices = _source_agency_choices(user, Nominal, self.data.get("agency"))
         self.fields["establishment"].choices = [
             ("", "Any establishment"),
             *((str(pk), name) for pk, name in selectors.establishment_choices()),
         ]
-        # Only OCGs the user may see: the engine decides, as everywhere.
-        ocgs = selectors.ocg_queryset(user).order_by("name", "pk").values_list("pk", "reference", "name")
-        self.fields["ocg"].choices = [("", "Any OCG"), *((str(pk), f"{ref} – {name}") for pk, ref, name in ocgs)]
 
 
 class OCGFilterForm(GovUKFormMixin, forms.Form):
@@ -101,12 +117,9 @@ class OCGFilterForm(GovUKFormMixin, forms.Form):
     agency = forms.ChoiceField(label="Lead agency", required=False)
     band = forms.ChoiceField(label="OCG Mapping band", required=False, choices=[("", "Any band"), *OCGBand.choices])
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = [
-            ("", "Any agency"),
-            *((str(pk), name) for pk, name in Agency.objects.order_by("name").values_list("pk", "name")),
-        ]
+        self.fields["agency"].choices = _source_agency_choices(user, OCG, self.data.get("agency"))
 
 
 class SearchForm(GovUKFormMixin, forms.Form):

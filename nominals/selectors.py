@@ -62,15 +62,20 @@ def _memberships(user):
     return OCGMembership.objects.filter(ocg__in=_visible_ocgs(user)).select_related("ocg")
 
 
-def with_list_relations(user, queryset):
-    """Prefetch what a nominal row shows at tier 2: aliases, other identifiers, threat areas and the
-    (visible) OCGs. A fixed number of queries whatever the page size."""
-    return queryset.select_related("current_establishment").prefetch_related(
-        "aliases",
-        "other_identifiers",
-        "threat_areas",
+def _identity_prefetches(user):
+    """What a nominal shows at tier 2 besides its own columns: aliases, other identifiers, threat areas
+    and the (visible) OCGs, as plain lists (to_attr: Django builds no queryset per row for them)."""
+    return (
+        Prefetch("aliases", to_attr="alias_list"),
+        Prefetch("other_identifiers", to_attr="identifier_list"),
+        Prefetch("threat_areas", to_attr="threat_area_list"),
         Prefetch("memberships", queryset=_memberships(user), to_attr="visible_memberships"),
     )
+
+
+def with_list_relations(user, queryset):
+    """Prefetch what a nominal row shows. A fixed number of queries whatever the page size."""
+    return queryset.select_related("current_establishment").prefetch_related(*_identity_prefetches(user))
 
 
 # --- nominal list -------------------------------------------------------------------------------------
@@ -113,6 +118,8 @@ class NominalFilters:
     threat_area: str = ""
     risk: str = ""
     ocg: int | None = None
+    # An OCG's reference or OCG Mapping reference, matched exactly but case-insensitively (the pages).
+    ocg_reference: str = ""
     custody: str = ""
     sort: str = DEFAULT_NOMINAL_SORT
 
@@ -121,7 +128,11 @@ def _int(value):
     value = (value or "").strip() if isinstance(value, str) else value
     if isinstance(value, int):
         return value
-    return int(value) if value and value.isdigit() else None
+    # isdigit() alone accepts "²", which int() refuses: ASCII digits only.
+    return int(value) if value and value.isascii() and value.isdigit() else None
+
+
+MAX_OCG_REFERENCE_LENGTH = 40  # the length of OCG.reference and OCG.ocg_mapping_reference
 
 
 def nominal_filters_from(params):
@@ -129,6 +140,7 @@ def nominal_filters_from(params):
     threat_area = params.get("threat_area", "")
     risk = params.get("risk", "")
     custody = params.get("custody", "")
+    ocg_reference = (params.get("ocg_reference") or "").strip()[:MAX_OCG_REFERENCE_LENGTH]
     sort = params.get("sort", "") or DEFAULT_NOMINAL_SORT
     return NominalFilters(
         agency=_int(params.get("agency")),
@@ -136,6 +148,7 @@ def nominal_filters_from(params):
         threat_area=threat_area if threat_area in ThreatAreaChoice.values else "",
         risk=risk if risk in RiskLevel.values else "",
         ocg=_int(params.get("ocg")),
+        ocg_reference=ocg_reference,
         custody=custody if custody in dict(CustodyStatus.choices) else "",
         sort=sort if sort.removeprefix("-") in NOMINAL_SORTS else DEFAULT_NOMINAL_SORT,
     )
@@ -151,6 +164,12 @@ def _apply_nominal_filters(user, queryset, filters):
     if filters.ocg:
         queryset = queryset.filter(
             pk__in=OCGMembership.objects.filter(ocg_id=filters.ocg, ocg__in=_visible_ocgs(user)).values("nominal_id")
+        )
+    if filters.ocg_reference:
+        ref = filters.ocg_reference
+        matches = Q(ocg__reference__iexact=ref) | Q(ocg__ocg_mapping_reference__iexact=ref)
+        queryset = queryset.filter(
+            pk__in=OCGMembership.objects.filter(matches, ocg__in=_visible_ocgs(user)).values("nominal_id")
         )
     if filters.establishment or filters.custody:
         queryset = queryset.filter(viewer_tier__lte=LAW_ENFORCEMENT_TIER)
@@ -176,6 +195,9 @@ def nominal_list(*, user, filters=None):
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
 IDENTIFIER_RE = re.compile(r"^(\d{2}/\d{1,7}[A-Z]|[A-Z]\d{4}[A-Z]{2}|[A-Z]\d{6})$")
 MAX_SEARCH_LENGTH = 200
+# The search page and the API search show the best matches only, never an exact count: counting repeats
+# the name match over the whole register, which costs as much as finding the rows.
+SEARCH_PAGE_LIMIT = 50
 
 
 def _parse_date(token):
@@ -244,7 +266,10 @@ def _name_ids_postgresql(names):
     # break its syntax.
     words = re.findall(r"\w+", text, flags=re.UNICODE)
     vector = SearchVector("surname", "forenames", config="simple")
-    match = Q(surname__trigram_similar=text) | Q(surname__trigram_similar=names[-1])
+    match = Q(surname__trigram_similar=text)
+    if names[-1] != text:
+        # With one word the two are the same, and PostgreSQL would scan each trigram index twice.
+        match |= Q(surname__trigram_similar=names[-1])
     if words:
         # A one-letter prefix would match most of the register: single letters match whole words only.
         terms = " & ".join(f"{w}:*" if len(w) > 1 else w for w in words)
@@ -300,6 +325,13 @@ def nominal_search(*, user, query):
     return with_list_relations(user, queryset)
 
 
+def nominal_search_best(*, user, query):
+    """The best SEARCH_PAGE_LIMIT matches of `nominal_search` as a list, and whether more matched.
+    Reads one row past the limit rather than counting, so the name match runs once."""
+    rows = list(nominal_search(user=user, query=query)[: SEARCH_PAGE_LIMIT + 1])
+    return rows[:SEARCH_PAGE_LIMIT], len(rows) > SEARCH_PAGE_LIMIT
+
+
 # --- one nominal -------------------------------------------------------------------------------------
 
 
@@ -307,8 +339,7 @@ def _attach_detail(user, nominal):
     """Attach what the viewer may see of the nominal's relations, by tier; a fixed number of queries."""
     nominal.access = access.access_of(user, nominal)
     tier = nominal.viewer_tier
-    prefetch_related_objects([nominal], "aliases", "other_identifiers", "threat_areas")
-    nominal.visible_memberships = list(_memberships(user).filter(nominal=nominal))
+    prefetch_related_objects([nominal], *_identity_prefetches(user))
     nominal.custody_list = nominal.transfer_list = nominal.supervision_list = nominal.order_list = []
     nominal.association_list = nominal.entity_link_list = []
     if tier > LAW_ENFORCEMENT_TIER:
@@ -341,9 +372,7 @@ def _attach_detail(user, nominal):
 def nominal_get(*, user, pk):
     """The nominal with what the viewer may see of it attached (`access`, `viewer_tier`, the lists
     above); 404 when it does not exist or the user may not see it — the same answer for both."""
-    nominal = (
-        nominal_queryset(user).select_related("current_establishment", "created_by").filter(pk=pk)
-    ).first()
+    nominal = (nominal_queryset(user).select_related("current_establishment", "created_by").filter(pk=pk)).first()
     if nominal is None:
         raise Http404("No nominal found")
     return _attach_detail(user, nominal)

@@ -7,10 +7,12 @@ engine. Writing: the serializers only parse input; the services apply every rule
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import SkipField
+from rest_framework.relations import PKOnlyObject
 
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
-from protocols.constants import PARTY_TIER_CHOICES
+from protocols.constants import PARTY_TIER_CHOICES, SanitisationTier
 
 from .constants import (
     RISK_CRITERIA,
@@ -51,13 +53,21 @@ class TieredSerializer(serializers.ModelSerializer):
     viewer_tier = serializers.IntegerField(read_only=True, help_text="0 originator, 1 law enforcement, 2 partnership.")
 
     def to_representation(self, instance):
-        data = super().to_representation(instance)
-        tiered = fields_for_tier(self.tier_kind, 0)
+        # DRF's own loop (ModelSerializer.to_representation), skipping the fields the tier drops before
+        # building them rather than deleting them after: a list of 50 rows at tier 2 builds a third less.
+        tiered = fields_for_tier(self.tier_kind, SanitisationTier.ORIGINATOR)
         allowed = fields_for_tier(self.tier_kind, instance.viewer_tier)
-        for name in list(data):
-            source = self.field_sources.get(name, name)
+        data = {}
+        for field in self._readable_fields:
+            source = self.field_sources.get(field.field_name, field.field_name)
             if source in tiered and source not in allowed:
-                del data[name]
+                continue
+            try:
+                attribute = field.get_attribute(instance)
+            except SkipField:
+                continue
+            check_for_none = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
+            data[field.field_name] = None if check_for_none is None else field.to_representation(attribute)
         return data
 
 
@@ -188,10 +198,11 @@ class NominalSerializer(TieredSerializer):
 
     url = serializers.HyperlinkedIdentityField(view_name="nominal-detail")
     owning_agency_name = serializers.CharField(source="owning_agency.name", read_only=True)
-    aliases = AliasSerializer(many=True, read_only=True)
-    other_identifiers = OtherIdentifierSerializer(many=True, read_only=True)
+    # The lists nominals.selectors prefetches (to_attr: no queryset built per row).
+    aliases = AliasSerializer(source="alias_list", many=True, read_only=True)
+    other_identifiers = OtherIdentifierSerializer(source="identifier_list", many=True, read_only=True)
     risk = serializers.SerializerMethodField()
-    threat_areas = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    threat_areas = serializers.SlugRelatedField(source="threat_area_list", slug_field="code", many=True, read_only=True)
     ocgs = serializers.SerializerMethodField()
     current_establishment = NamedAgencySerializer(read_only=True, allow_null=True)
 
@@ -232,12 +243,11 @@ class NominalSerializer(TieredSerializer):
 
     @extend_schema_field(OCGLinkSerializer(many=True))
     def get_ocgs(self, nominal):
-        seen, links = set(), []
+        links = {}
         for membership in getattr(nominal, "visible_memberships", []):
-            if membership.ocg_id not in seen:
-                seen.add(membership.ocg_id)
-                links.append(membership)
-        return OCGLinkSerializer(links, many=True).data
+            ocg = membership.ocg
+            links.setdefault(ocg.pk, {"id": ocg.pk, "reference": ocg.reference, "name": ocg.name})
+        return list(links.values())
 
 
 class NominalDetailSerializer(NominalSerializer):

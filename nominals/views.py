@@ -240,7 +240,15 @@ def nominal_list(request):
     page.object_list = rows
     _log_rows(request, rows, action=AccessAction.LIST, query=_filters_query(request))
     is_filtered = any(
-        (filters.agency, filters.establishment, filters.threat_area, filters.risk, filters.ocg, filters.custody)
+        (
+            filters.agency,
+            filters.establishment,
+            filters.threat_area,
+            filters.risk,
+            filters.ocg,
+            filters.ocg_reference,
+            filters.custody,
+        )
     )
     return _render(
         request,
@@ -261,15 +269,16 @@ def nominal_list(request):
 def search(request):
     form = SearchForm(request.GET or None)
     query = (request.GET.get("q") or "").strip()[: selectors.MAX_SEARCH_LENGTH]
-    page = None
-    results = []
+    results, more = [], False
     if query:
-        page = lists.paginate(request, selectors.nominal_search(user=request.user, query=query))
-        rows = list(page.object_list)
-        page.object_list = rows
+        rows, more = selectors.nominal_search_best(user=request.user, query=query)
         _log_rows(request, rows, action=AccessAction.SEARCH, query=query)
         results = NominalSerializer(rows, many=True, context={"request": request}).data
-    return _render(request, "nominals/search.html", {"form": form, "query": query, "page": page, "nominals": results})
+    return _render(
+        request,
+        "nominals/search.html",
+        {"form": form, "query": query, "nominals": results, "more": more, "limit": selectors.SEARCH_PAGE_LIMIT},
+    )
 
 
 # --- nominal detail ------------------------------------------------------------------------------------------
@@ -651,7 +660,7 @@ def grant_revoke(request, kind, pk, holder, grant_pk):
 @reader_required
 def ocg_list(request):
     filters = selectors.ocg_filters_from(request.GET)
-    form = OCGFilterForm(request.GET or None)
+    form = OCGFilterForm(request.GET or None, user=request.user)
     page = lists.paginate(request, selectors.ocg_list(user=request.user, filters=filters))
     rows = list(page.object_list)
     page.object_list = rows

@@ -8,7 +8,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import Role
-from nominals import services
+from nominals import selectors, services
 from nominals.constants import FIELD_TIERS
 from nominals.models import Nominal
 from ocgshare.models import AccessBasis, AccessLogEntry, AccessLogResult
@@ -99,6 +99,16 @@ def test_outsider_gets_404_and_an_empty_list(active_protocol, nominal, outsider)
     assert client.get(f"{NOMINALS}{nominal.pk + 999}/").status_code == 404
     assert client.get(NOMINALS).json()["results"] == []
     assert client.get(f"{NOMINALS}search/", {"q": "Hargreaves"}).json() == []
+
+
+def test_search_returns_the_best_matches_up_to_the_limit(active_protocol, nominal, police, analyst, monkeypatch):
+    monkeypatch.setattr(selectors, "SEARCH_PAGE_LIMIT", 3)
+    NominalFactory.create_batch(3, owning_agency=police, surname="Hargreaves")
+
+    found = api(analyst).get(f"{NOMINALS}search/", {"q": "Hargreaves"}).json()
+
+    assert len(found) == 3
+    assert AccessLogEntry.objects.get(user=analyst, action="search").result_count == 3
 
 
 @pytest.mark.parametrize("role", [Role.AGENCY_ADMIN, Role.AUDITOR])

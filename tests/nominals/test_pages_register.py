@@ -6,8 +6,10 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
+from nominals import selectors
 from ocgshare.models import AccessAction, AccessBasis, AccessLogEntry
 from tests.factories import UserFactory
+from tests.nominals.factories import NominalFactory
 
 from .html import by_testid, text, texts
 from .pages_world import *  # noqa: F403 - the page tests' register
@@ -293,6 +295,28 @@ def test_search_finds_nothing_the_viewer_may_not_see(client, outsider, register)
 
     assert rows(response) == []
     assert text(response, "result-count") == "No nominals you can see match ‘Marsh’"
+
+
+def test_search_says_how_many_match_without_paging(client, analyst, police, register):
+    NominalFactory(owning_agency=police, surname="Marsh", forenames="Other")
+    response = signed_in(client, analyst).get(reverse("nominals:search"), {"q": "Marsh"})
+
+    assert len(rows(response)) == 2
+    assert text(response, "result-count") == "2 nominals you can see match ‘Marsh’"
+    assert text(response, "refine") == "" and 'class="govuk-pagination"' not in response.content.decode()
+
+
+def test_search_shows_the_best_matches_up_to_the_limit_and_asks_for_more_detail(
+    client, analyst, police, register, monkeypatch
+):
+    monkeypatch.setattr(selectors, "SEARCH_PAGE_LIMIT", 3)
+    NominalFactory.create_batch(3, owning_agency=police, surname="Marsh", forenames="Other")
+    response = signed_in(client, analyst).get(reverse("nominals:search"), {"q": "Marsh"})
+
+    assert len(rows(response)) == 3
+    assert text(response, "result-count") == "More than 3 nominals you can see match ‘Marsh’"
+    assert "Refine your search: add a forename, a date of birth or an identifier." in text(response, "refine")
+    assert AccessLogEntry.objects.get(user=analyst).result_count == 3, "only the rows shown are logged"
 
 
 def test_each_search_is_logged_exactly_once_with_what_it_showed(client, prison_pio, marsh):

@@ -82,6 +82,23 @@ def test_postgresql_search_tolerates_misspelling_and_ranks_the_closest_first(ana
     found = search(analyst, "smyth")
     assert [n.pk for n in found[:2]] == [register["smythe"].pk, register["smith"].pk]
     assert search(analyst, "blakwood")[0].pk == register["smith"].pk
+    # With more than one word, the last alone is also compared with surnames.
+    assert register["smith"].pk in {n.pk for n in search(analyst, "jonathan smithe")}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram matching is PostgreSQL's")
+@pytest.mark.parametrize(("names", "conditions"), [(("smith",), 1), (("jonathan", "smith"), 2)])
+def test_postgresql_name_match_compares_each_text_with_surnames_once(names, conditions):
+    sql = str(selectors._name_ids_postgresql(names).query)
+    # Each trigram condition appears once for nominals and once for aliases.
+    assert sql.count('"surname" %') == 2 * conditions
+
+
+def test_search_best_reads_one_row_past_the_limit_instead_of_counting(analyst, register, monkeypatch):
+    monkeypatch.setattr(selectors, "SEARCH_PAGE_LIMIT", 1)
+    assert selectors.nominal_search_best(user=analyst, query="1985-06-01") == ([search(analyst, "1985-06-01")[0]], True)
+    assert selectors.nominal_search_best(user=analyst, query="jones") == ([register["jones"]], False)
+    assert selectors.nominal_search_best(user=analyst, query="nobody") == ([], False)
 
 
 # --- lists -----------------------------------------------------------------------------------------------
