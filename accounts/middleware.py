@@ -8,6 +8,9 @@ from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
 
 LAST_SEEN_KEY = "last_seen"
+# The idle time-out is kept to the minute: writing the session on every request would cost each page
+# and API call a database write for a precision nobody needs.
+LAST_SEEN_RESOLUTION_SECONDS = 60
 
 
 class SessionPolicyMiddleware:
@@ -28,7 +31,7 @@ class SessionPolicyMiddleware:
             elif not user.is_active or not user.vetting_is_current:
                 logout(request)
                 messages.warning(request, "You have been signed out: your account or vetting is no longer current.")
-            else:
+            elif LAST_SEEN_KEY not in request.session or now - last_seen >= LAST_SEEN_RESOLUTION_SECONDS:
                 request.session[LAST_SEEN_KEY] = now
         elif user is not None and SESSION_KEY in request.session:
             # The authentication backend already refused the session's user (disabled or vetting

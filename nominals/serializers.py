@@ -202,7 +202,7 @@ class NominalSerializer(TieredSerializer):
     aliases = AliasSerializer(source="alias_list", many=True, read_only=True)
     other_identifiers = OtherIdentifierSerializer(source="identifier_list", many=True, read_only=True)
     risk = serializers.SerializerMethodField()
-    threat_areas = serializers.SlugRelatedField(source="threat_area_list", slug_field="code", many=True, read_only=True)
+    threat_areas = serializers.SerializerMethodField()
     ocgs = serializers.SerializerMethodField()
     current_establishment = NamedAgencySerializer(read_only=True, allow_null=True)
 
@@ -240,6 +240,10 @@ class NominalSerializer(TieredSerializer):
     def get_risk(self, nominal):
         level = RiskLevel(nominal.risk_level)
         return {"level": level.value, "label": level.label, "criteria": RISK_CRITERIA[level]}
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=ThreatAreaChoice.choices)))
+    def get_threat_areas(self, nominal):
+        return [area.code for area in nominal.threat_area_list]
 
     @extend_schema_field(OCGLinkSerializer(many=True))
     def get_ocgs(self, nominal):

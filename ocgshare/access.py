@@ -257,7 +257,7 @@ def _by_category(agencies_by_category, policy):
     """One condition per category: `category = c AND owner IN (...)`."""
     condition = Q(pk__in=[])
     for category, agency_ids in sorted(agencies_by_category.items()):
-        condition |= Q(**{policy.category_field: category, f"{policy.owner_id}__in": sorted(agency_ids)})
+        condition |= Q(**{policy.category_field: category, f"{policy.owner_id}__in_ids": agency_ids})
     return condition
 
 
@@ -286,7 +286,7 @@ def _conditions(viewer, policy):
                 condition = own.get(tier, Q(pk__in=[]))
                 condition |= _by_category(protocols.get(tier, {}), policy)
                 if granted.get(tier):
-                    condition |= Q(pk__in=sorted(granted[tier]))
+                    condition |= Q(pk__in_ids=granted[tier])
                 by_tier[tier] = condition
             # Across tiers, each category appears once with the agencies of every tier.
             all_protocols = {}
@@ -299,7 +299,7 @@ def _conditions(viewer, policy):
             where |= _by_category(all_protocols, policy)
             all_granted = set().union(*granted.values())
             if all_granted:
-                where |= Q(pk__in=sorted(all_granted))
+                where |= Q(pk__in_ids=all_granted)
             if viewer.vetting_floor > SanitisationTier.ORIGINATOR:
                 # Below the vetting of the tier granted: served the least detailed version instead.
                 tier = Value(viewer.vetting_floor, output_field=IntegerField())

@@ -5,6 +5,7 @@ serializers' ISO dates and choice values back into what a person reads."""
 import datetime
 
 from django import template
+from django.utils.html import format_html
 
 from accounts.models import Role
 from ocgshare import access
@@ -70,6 +71,32 @@ def choice_label(value, vocabulary):
 @register.filter
 def tier_label(tier):
     return TIER_LABELS.get(tier, "")
+
+
+TIER_TAG_COLOURS = {SanitisationTier.ORIGINATOR: "govuk-tag--red", SanitisationTier.LAW_ENFORCEMENT: "govuk-tag--blue"}
+RISK_TAG_COLOURS = {
+    RiskLevel.VERY_HIGH: "govuk-tag--red",
+    RiskLevel.HIGH: "govuk-tag--orange",
+    RiskLevel.MEDIUM: "govuk-tag--yellow",
+}
+
+
+# Tags are simple tags, not included templates: a list of 25 rows renders 50 of them.
+@register.simple_tag
+def tier_tag(tier):
+    """The version of a record the viewer sees, as a GOV.UK tag."""
+    colour = TIER_TAG_COLOURS.get(tier, "govuk-tag--green")
+    return format_html(
+        '<strong class="govuk-tag {} app-tier-tag" data-testid="tier-tag">{}</strong>', colour, tier_label(tier)
+    )
+
+
+@register.simple_tag
+def risk_tag(risk):
+    """A risk level (the serializer's {"level", "label"}) as a tag: the words carry the level, the colour
+    only repeats it."""
+    colour = RISK_TAG_COLOURS.get(risk.get("level"), "govuk-tag--grey")
+    return format_html('<strong class="govuk-tag {}" data-testid="risk-tag">{}</strong>', colour, risk.get("label", ""))
 
 
 @register.filter

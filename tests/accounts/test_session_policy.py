@@ -29,6 +29,16 @@ def test_activity_within_the_limit_keeps_the_session_and_refreshes_it(client, an
     assert int(time.time()) - client.session[LAST_SEEN_KEY] < 5
 
 
+def test_the_session_is_not_rewritten_within_the_same_minute(client, analyst):
+    client.force_login(analyst)
+    set_last_seen(client, 10)
+    stored = client.session[LAST_SEEN_KEY]
+
+    assert client.get(ACCOUNT).status_code == 200
+
+    assert client.session[LAST_SEEN_KEY] == stored
+
+
 def test_idle_longer_than_the_limit_signs_out_with_a_message(client, analyst, settings):
     client.force_login(analyst)
     set_last_seen(client, settings.SESSION_IDLE_TIMEOUT_MINUTES * 60 + 1)
