@@ -168,6 +168,14 @@ def _grants_apply(protocol, parties):
     return len(rows)
 
 
+def grants_write(protocol):
+    """(Re)write the grant rows of an ACTIVE protocol from its parties, exactly as activation does; returns
+    the rows written. For loaders that create protocols already active (manage.py generate_dataset)."""
+    if protocol.status != ProtocolStatus.ACTIVE:
+        raise ValueError(f"Only an active protocol holds grants; {protocol.reference} is {protocol.status}")
+    return _grants_apply(protocol, _parties(protocol))
+
+
 def _grants_revoke(protocol):
     """Remove every grant the protocol holds; returns rows deleted."""
     deleted, _ = ProtocolGroupObjectPermission.objects.filter(content_object=protocol).delete()

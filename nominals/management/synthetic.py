@@ -711,7 +711,7 @@ class _Generator:
         grants = 0
         for protocol, _ in plans:
             if protocol.status == ProtocolStatus.ACTIVE:
-                grants += protocol_services._grants_apply(protocol, protocol_services._parties(protocol))
+                grants += protocol_services.grants_write(protocol)
         self.writer.count(Protocol, len(plans))
         self.writer.count(ProtocolParty, len(party_rows))
         self.writer.count(ProtocolPartyCategory, sum(len(categories) for categories in categories_of))

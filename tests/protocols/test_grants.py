@@ -45,6 +45,18 @@ def test_activation_grants_each_party_its_tier_and_categories(active, police, pr
     assert _grant_rows(active) == sorted(expected)
 
 
+def test_grants_write_rewrites_exactly_what_activation_wrote(active, police_admin, prison, prison_admin):
+    written = _grant_rows(active)
+    ProtocolGroupObjectPermission.objects.filter(content_object=active).delete()
+
+    assert services.grants_write(active) == len(written)
+    assert _grant_rows(active) == written
+    draft = make_draft(police_admin, reference="NW-ISP-02", parties=[(prison, 1, ["financial"], prison_admin)])
+    with pytest.raises(ValueError, match="Only an active protocol"):
+        services.grants_write(draft)
+    assert _grant_rows(draft) == []
+
+
 def test_rows_changed_on_activation_and_suspension_are_parties_times_categories(
     awaiting, police_admin, prison_admin, council_admin, council, prison
 ):
