@@ -4,7 +4,8 @@ Thin: every read goes through nominals.selectors (so through the access engine) 
 nominals.services, with the pages' rules. Lists are cursor-paginated on (created_at, id), newest first,
 and filtered with the pages' filter parameters. Items the user may not see answer 404, exactly like
 items that do not exist; signed-in users without a register role get 403. Every list, search and detail
-read is written to the access log with the basis each item was shown on.
+read is written to the access log with the basis each item was shown on; every write is logged by its
+service, told it came from the API (`surface=AccessSurface.API`).
 """
 
 from contextlib import contextmanager
@@ -190,7 +191,7 @@ class NominalViewSet(RegisterViewSet):
         `likely_duplicate`) unless `allow_duplicate` is true."""
         data = _parse(NominalWriteSerializer, request.data)
         with service_errors():
-            nominal = services.nominal_create(actor=request.user, **data)
+            nominal = services.nominal_create(actor=request.user, surface=AccessSurface.API, **data)
         return self._detail(nominal.pk, status.HTTP_201_CREATED, log=False)
 
     @extend_schema(request=NominalWriteSerializer, responses={200: NominalDetailSerializer})
@@ -200,7 +201,7 @@ class NominalViewSet(RegisterViewSet):
         data = _parse(NominalWriteSerializer, request.data, partial=True)
         data.pop("allow_duplicate", None)
         with service_errors():
-            services.nominal_update(actor=request.user, nominal=nominal, **data)
+            services.nominal_update(actor=request.user, nominal=nominal, surface=AccessSurface.API, **data)
         return self._detail(nominal.pk, log=False)
 
     @extend_schema(
@@ -257,7 +258,9 @@ class NominalViewSet(RegisterViewSet):
         with service_errors():
             if data["establishment"] is None:
                 raise DjangoValidationError({"establishment": ["Choose a prison establishment"]})
-            episode = services.custody_episode_add(actor=request.user, nominal=nominal, **data)
+            episode = services.custody_episode_add(
+                actor=request.user, nominal=nominal, surface=AccessSurface.API, **data
+            )
         return Response(CustodyEpisodeSerializer(episode).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=CustodyEpisodeUpdateSerializer, responses={200: CustodyEpisodeSerializer})
@@ -270,7 +273,9 @@ class NominalViewSet(RegisterViewSet):
             raise Http404
         data = _parse(CustodyEpisodeUpdateSerializer, request.data, partial=True)
         with service_errors():
-            episode = services.custody_episode_update(actor=request.user, episode=episode, **data)
+            episode = services.custody_episode_update(
+                actor=request.user, episode=episode, surface=AccessSurface.API, **data
+            )
         return Response(CustodyEpisodeSerializer(episode).data)
 
     @extend_schema(request=TransferWriteSerializer, responses={201: TransferSerializer})
@@ -289,7 +294,11 @@ class NominalViewSet(RegisterViewSet):
             if errors:
                 raise DjangoValidationError(errors)
             transfer = services.transfer_record(
-                actor=request.user, custody_episode=episode, to_establishment=to_establishment, **data
+                actor=request.user,
+                custody_episode=episode,
+                to_establishment=to_establishment,
+                surface=AccessSurface.API,
+                **data,
             )
         return Response(TransferSerializer(transfer).data, status=status.HTTP_201_CREATED)
 
@@ -302,7 +311,9 @@ class NominalViewSet(RegisterViewSet):
         with service_errors():
             if data["region"] is None:
                 raise DjangoValidationError({"region": ["Choose a probation region"]})
-            supervision = services.supervision_add(actor=request.user, nominal=nominal, **data)
+            supervision = services.supervision_add(
+                actor=request.user, nominal=nominal, surface=AccessSurface.API, **data
+            )
         return Response(SupervisionSerializer(supervision).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=OrderWriteSerializer, responses={201: OrderSerializer})
@@ -311,7 +322,7 @@ class NominalViewSet(RegisterViewSet):
         nominal = self._visible(pk)
         data = _parse(OrderWriteSerializer, request.data)
         with service_errors():
-            order = services.order_add(actor=request.user, nominal=nominal, **data)
+            order = services.order_add(actor=request.user, nominal=nominal, surface=AccessSurface.API, **data)
         return Response(OrderSerializer(order).data, status=status.HTTP_201_CREATED)
 
     # --- need-to-know grants ---------------------------------------------------------------------------
@@ -373,7 +384,7 @@ def grant_revoke_endpoint(request, obj, holder, grant_pk):
     if grant is None:
         raise Http404
     with service_errors():
-        services.grant_revoke(actor=request.user, grant=grant)
+        services.grant_revoke(actor=request.user, grant=grant, surface=AccessSurface.API)
     return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -424,7 +435,7 @@ class OCGViewSet(RegisterViewSet):
     def create(self, request):
         data = _parse(OCGWriteSerializer, request.data)
         with service_errors():
-            ocg = services.ocg_create(actor=request.user, **data)
+            ocg = services.ocg_create(actor=request.user, surface=AccessSurface.API, **data)
         return self._detail(ocg.pk, status.HTTP_201_CREATED, log=False)
 
     @extend_schema(request=OCGWriteSerializer, responses={200: OCGDetailSerializer})
@@ -432,7 +443,7 @@ class OCGViewSet(RegisterViewSet):
         ocg = self._visible(pk)
         data = _parse(OCGWriteSerializer, request.data, partial=True)
         with service_errors():
-            services.ocg_update(actor=request.user, ocg=ocg, **data)
+            services.ocg_update(actor=request.user, ocg=ocg, surface=AccessSurface.API, **data)
         return self._detail(ocg.pk, log=False)
 
     @extend_schema(request=MembershipWriteSerializer, responses={201: MembershipDetailSerializer})
@@ -443,7 +454,9 @@ class OCGViewSet(RegisterViewSet):
         data = _parse(MembershipWriteSerializer, request.data)
         nominal = Nominal.objects.filter(pk=data.pop("nominal")).first()
         with service_errors():
-            membership = services.membership_add(actor=request.user, ocg=ocg, nominal=nominal, **data)
+            membership = services.membership_add(
+                actor=request.user, ocg=ocg, nominal=nominal, surface=AccessSurface.API, **data
+            )
         return Response(MembershipDetailSerializer(membership).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -458,7 +471,9 @@ class OCGViewSet(RegisterViewSet):
             raise Http404
         ended_on = drf_serializers.DateField(allow_null=True).run_validation(request.data.get("ended_on"))
         with service_errors():
-            membership = services.membership_end(actor=request.user, membership=membership, ended_on=ended_on)
+            membership = services.membership_end(
+                actor=request.user, membership=membership, ended_on=ended_on, surface=AccessSurface.API
+            )
         return Response(MembershipDetailSerializer(membership).data)
 
     @extend_schema(methods=["GET"], responses=GrantSerializer(many=True))
@@ -524,7 +539,7 @@ class EntityViewSet(RegisterViewSet):
         data = _parse(EntityWriteSerializer, request.data)
         link = data.pop("link", None)
         with service_errors():
-            entity = services.entity_create(actor=request.user, **data)
+            entity = services.entity_create(actor=request.user, surface=AccessSurface.API, **data)
             if link:
                 _link(request.user, entity, link)
         entity = selectors.entity_list(user=request.user).get(pk=entity.pk)
@@ -552,7 +567,7 @@ def _link(user, entity, data):
         errors["ocg"] = ["Choose an OCG from the register"]
     if errors:
         raise DjangoValidationError(errors)
-    return services.entity_link(actor=user, entity=entity, nominal=nominal, ocg=ocg, **data)
+    return services.entity_link(actor=user, entity=entity, nominal=nominal, ocg=ocg, surface=AccessSurface.API, **data)
 
 
 class AssociationViewSet(RegisterViewSet):
@@ -597,6 +612,8 @@ class AssociationViewSet(RegisterViewSet):
         nominal_a = Nominal.objects.filter(pk=data.pop("nominal_a")).first()
         nominal_b = Nominal.objects.filter(pk=data.pop("nominal_b")).first()
         with service_errors():
-            association = services.association_add(actor=request.user, nominal_a=nominal_a, nominal_b=nominal_b, **data)
+            association = services.association_add(
+                actor=request.user, nominal_a=nominal_a, nominal_b=nominal_b, surface=AccessSurface.API, **data
+            )
         association = self.get_queryset().get(pk=association.pk)
         return Response(AssociationSerializer(association).data, status=status.HTTP_201_CREATED)

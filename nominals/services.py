@@ -7,6 +7,15 @@ nominal an entity is linked to) must be visible to the actor through the access 
 says no more than "choose another", so an error never reveals an item the actor may not see.
 Every service validates everything first and raises one ValidationError with all field problems;
 nothing is half-saved.
+
+Every write is logged (DPA 2018 s62: collection and alteration, not only consultation) by one access log
+entry in the write's own transaction, so a refused or failed write logs nothing: CREATE or ALTER (GRANT
+and REVOKE for need-to-know grants) on the register item whose data changed, from the caller's
+`surface`. A custody episode, transfer, supervision or order is logged on its nominal, a membership on
+its OCG, an entity link on the nominal or OCG it links to; entities and associations are items
+themselves. The entry's query says what changed by field names only, never values: auditors read the
+log without necessarily being allowed to see the item. An edit that changes nothing writes nothing
+and logs nothing.
 """
 
 from django.contrib.auth.models import Permission
@@ -23,7 +32,7 @@ from ocgshare import access
 from ocgshare.audit import log_access
 from ocgshare.models import AccessAction, AccessBasis, AccessSurface
 from protocols.constants import PARTY_TIERS, highest_tier_for_kind
-from protocols.services import agency_group
+from protocols.services import AGENCY_GROUP_PREFIX, agency_group
 
 from .constants import CustodyCategory
 from .models import (
@@ -110,6 +119,21 @@ def _visible_or_error(actor, model, obj, field, errors, message):
     return obj
 
 
+def _log_change(*, actor, action, surface, obj, what):
+    """The s62 log entry of a write; call inside the write's transaction. `what` names what changed
+    (fields, or the kind of record added), never a value."""
+    log_access(user=actor, action=action, surface=surface, obj=obj, query=what)
+
+
+def _changed_fields(instance, before):
+    """The names in `before` (name -> value before the change) whose value on `instance` differs."""
+    return [name for name, value in before.items() if getattr(instance, name) != value]
+
+
+def _fields_changed(names, *, prefix="fields changed"):
+    return f"{prefix}: {', '.join(names)}"
+
+
 def _aliases(nominal, aliases, errors):
     rows = []
     for index, alias in enumerate(aliases or []):
@@ -184,7 +208,16 @@ def duplicate_message(duplicates):
 
 
 @transaction.atomic
-def nominal_create(*, actor, threat_areas=(), aliases=(), other_identifiers=(), allow_duplicate=False, **fields):
+def nominal_create(
+    *,
+    actor,
+    threat_areas=(),
+    aliases=(),
+    other_identifiers=(),
+    allow_duplicate=False,
+    surface=AccessSurface.PAGE,
+    **fields,
+):
     """A nominal owned by the actor's agency. Unless `allow_duplicate`, refuses (code
     "likely_duplicate") when the actor can already see a likely duplicate."""
     unknown = set(fields) - NOMINAL_FIELDS
@@ -221,18 +254,30 @@ def nominal_create(*, actor, threat_areas=(), aliases=(), other_identifiers=(), 
     for row in identifier_rows:
         row.nominal = nominal
     OtherIdentifier.objects.bulk_create(identifier_rows)
+    _log_change(actor=actor, action=AccessAction.CREATE, surface=surface, obj=nominal, what="nominal recorded")
     return nominal
 
 
 @transaction.atomic
-def nominal_update(*, actor, nominal, threat_areas=None, aliases=None, other_identifiers=None, **changes):
+def nominal_update(
+    *,
+    actor,
+    nominal,
+    threat_areas=None,
+    aliases=None,
+    other_identifiers=None,
+    surface=AccessSurface.PAGE,
+    **changes,
+):
     """Change a nominal of the actor's agency. Lists given (threat areas, aliases, identifiers)
-    replace the current ones; lists left out are kept."""
+    replace the current ones; lists left out are kept. Logged as the names of the fields whose value
+    changed; when none did, nothing is written."""
     unknown = set(changes) - NOMINAL_FIELDS
     if unknown:
         raise TypeError(f"nominal_update cannot change {', '.join(sorted(unknown))}")
     require_register_staff(actor, nominal.owning_agency_id, what="nominals")
     nominal = Nominal.objects.select_for_update().get(pk=nominal.pk)
+    before = {name: getattr(nominal, name) for name in changes}
     for name, value in changes.items():
         setattr(nominal, name, value)
     errors = _problems(nominal)
@@ -240,15 +285,29 @@ def nominal_update(*, actor, nominal, threat_areas=None, aliases=None, other_ide
     alias_rows = _aliases(nominal, aliases, errors) if aliases is not None else None
     identifier_rows = _other_identifiers(nominal, other_identifiers, errors) if other_identifiers is not None else None
     _raise_if(errors)
+    changed = _changed_fields(nominal, before)  # after _problems: compared in their normal form
+    if areas is not None and {a.code for a in areas} != set(nominal.threat_areas.values_list("code", flat=True)):
+        changed.append("threat_areas")
+    if alias_rows is not None and sorted((r.surname, r.forenames) for r in alias_rows) != sorted(
+        nominal.aliases.values_list("surname", "forenames")
+    ):
+        changed.append("aliases")
+    if identifier_rows is not None and sorted((r.kind, r.value) for r in identifier_rows) != sorted(
+        nominal.other_identifiers.values_list("kind", "value")
+    ):
+        changed.append("other_identifiers")
+    if not changed:
+        return nominal
     nominal.save()
-    if areas is not None:
+    if "threat_areas" in changed:
         nominal.threat_areas.set(areas)
-    if alias_rows is not None:
+    if "aliases" in changed:
         nominal.aliases.all().delete()
         NominalAlias.objects.bulk_create(alias_rows)
-    if identifier_rows is not None:
+    if "other_identifiers" in changed:
         nominal.other_identifiers.all().delete()
         OtherIdentifier.objects.bulk_create(identifier_rows)
+    _log_change(actor=actor, action=AccessAction.ALTER, surface=surface, obj=nominal, what=_fields_changed(changed))
     return nominal
 
 
@@ -278,6 +337,7 @@ def custody_episode_add(
     released_on=None,
     expected_release_date=None,
     licence_end_date=None,
+    surface=AccessSurface.PAGE,
 ):
     require_register_staff(actor, nominal.owning_agency_id, what="nominals")
     nominal = Nominal.objects.select_for_update().get(pk=nominal.pk)
@@ -298,22 +358,27 @@ def custody_episode_add(
         )
     _raise_if(errors)
     episode.save()
+    what = "custody episode added"
     if episode.prison_number and not nominal.prison_number:
         nominal.prison_number = episode.prison_number
         nominal.save(update_fields=["prison_number", "updated_at"])
+        what += "; fields changed: prison_number"
     _refresh_custody(nominal)
+    _log_change(actor=actor, action=AccessAction.ALTER, surface=surface, obj=nominal, what=what)
     return episode
 
 
 @transaction.atomic
-def custody_episode_update(*, actor, episode, **changes):
-    """Record a release, or correct the dates, category or prison number of an episode."""
+def custody_episode_update(*, actor, episode, surface=AccessSurface.PAGE, **changes):
+    """Record a release, or correct the dates, category or prison number of an episode. When nothing
+    changes, nothing is written."""
     allowed = {"released_on", "expected_release_date", "licence_end_date", "category", "prison_number"}
     unknown = set(changes) - allowed
     if unknown:
         raise TypeError(f"custody_episode_update cannot change {', '.join(sorted(unknown))}")
     require_register_staff(actor, episode.nominal.owning_agency_id, what="nominals")
     episode = CustodyEpisode.objects.select_for_update().select_related("nominal").get(pk=episode.pk)
+    before = {name: getattr(episode, name) for name in changes}
     for name, value in changes.items():
         setattr(episode, name, value)
     errors = _problems(episode)
@@ -322,13 +387,23 @@ def custody_episode_update(*, actor, episode, **changes):
         if late:
             errors.setdefault("released_on", []).append("The release date must be after the last transfer")
     _raise_if(errors)
+    changed = _changed_fields(episode, before)
+    if not changed:
+        return episode
     episode.save()
     _refresh_custody(episode.nominal)
+    _log_change(
+        actor=actor,
+        action=AccessAction.ALTER,
+        surface=surface,
+        obj=episode.nominal,
+        what=_fields_changed(changed, prefix="custody episode changed"),
+    )
     return episode
 
 
 @transaction.atomic
-def transfer_record(*, actor, custody_episode, to_establishment, transferred_on, reason=""):
+def transfer_record(*, actor, custody_episode, to_establishment, transferred_on, reason="", surface=AccessSurface.PAGE):
     """A move from where the nominal is now to `to_establishment`, during an episode."""
     episode = CustodyEpisode.objects.select_for_update().select_related("nominal").get(pk=custody_episode.pk)
     require_register_staff(actor, episode.nominal.owning_agency_id, what="nominals")
@@ -346,11 +421,22 @@ def transfer_record(*, actor, custody_episode, to_establishment, transferred_on,
     _raise_if(errors)
     transfer.save()
     _refresh_custody(episode.nominal)
+    _log_change(actor=actor, action=AccessAction.ALTER, surface=surface, obj=episode.nominal, what="transfer recorded")
     return transfer
 
 
 @transaction.atomic
-def supervision_add(*, actor, nominal, region, starts_on, offender_manager="", ends_on=None, licence_conditions=""):
+def supervision_add(
+    *,
+    actor,
+    nominal,
+    region,
+    starts_on,
+    offender_manager="",
+    ends_on=None,
+    licence_conditions="",
+    surface=AccessSurface.PAGE,
+):
     require_register_staff(actor, nominal.owning_agency_id, what="nominals")
     supervision = ProbationSupervision(
         nominal=nominal,
@@ -362,15 +448,19 @@ def supervision_add(*, actor, nominal, region, starts_on, offender_manager="", e
     )
     _raise_if(_problems(supervision))
     supervision.save()
+    _log_change(
+        actor=actor, action=AccessAction.ALTER, surface=surface, obj=nominal, what="probation supervision added"
+    )
     return supervision
 
 
 @transaction.atomic
-def order_add(*, actor, nominal, kind, conditions, made_on, expires_on=None):
+def order_add(*, actor, nominal, kind, conditions, made_on, expires_on=None, surface=AccessSurface.PAGE):
     require_register_staff(actor, nominal.owning_agency_id, what="nominals")
     order = LifetimeOrder(nominal=nominal, kind=kind, conditions=conditions, made_on=made_on, expires_on=expires_on)
     _raise_if(_problems(order))
     order.save()
+    _log_change(actor=actor, action=AccessAction.ALTER, surface=surface, obj=nominal, what="order added")
     return order
 
 
@@ -378,7 +468,7 @@ def order_add(*, actor, nominal, kind, conditions, made_on, expires_on=None):
 
 
 @transaction.atomic
-def ocg_create(*, actor, threat_areas=(), **fields):
+def ocg_create(*, actor, threat_areas=(), surface=AccessSurface.PAGE, **fields):
     unknown = set(fields) - OCG_FIELDS
     if unknown:
         raise TypeError(f"ocg_create cannot set {', '.join(sorted(unknown))}")
@@ -389,29 +479,39 @@ def ocg_create(*, actor, threat_areas=(), **fields):
     _raise_if(errors)
     ocg.save()
     ocg.threat_areas.set(areas)
+    _log_change(actor=actor, action=AccessAction.CREATE, surface=surface, obj=ocg, what="OCG recorded")
     return ocg
 
 
 @transaction.atomic
-def ocg_update(*, actor, ocg, threat_areas=None, **changes):
+def ocg_update(*, actor, ocg, threat_areas=None, surface=AccessSurface.PAGE, **changes):
+    """Change an OCG the actor's agency leads; threat areas given replace the current ones. Logged as
+    the names of the fields whose value changed; when none did, nothing is written."""
     unknown = set(changes) - OCG_FIELDS
     if unknown:
         raise TypeError(f"ocg_update cannot change {', '.join(sorted(unknown))}")
     require_register_staff(actor, ocg.lead_agency_id, what="OCGs")
     ocg = OCG.objects.select_for_update().get(pk=ocg.pk)
+    before = {name: getattr(ocg, name) for name in changes}
     for name, value in changes.items():
         setattr(ocg, name, value)
     errors = _problems(ocg)
     areas = _threat_areas(threat_areas, errors) if threat_areas is not None else None
     _raise_if(errors)
+    changed = _changed_fields(ocg, before)
+    if areas is not None and {a.code for a in areas} != set(ocg.threat_areas.values_list("code", flat=True)):
+        changed.append("threat_areas")
+    if not changed:
+        return ocg
     ocg.save()
-    if areas is not None:
+    if "threat_areas" in changed:
         ocg.threat_areas.set(areas)
+    _log_change(actor=actor, action=AccessAction.ALTER, surface=surface, obj=ocg, what=_fields_changed(changed))
     return ocg
 
 
 @transaction.atomic
-def membership_add(*, actor, ocg, nominal, role, started_on=None, ended_on=None):
+def membership_add(*, actor, ocg, nominal, role, started_on=None, ended_on=None, surface=AccessSurface.PAGE):
     """Record `nominal` (any nominal the actor can see) as a member of an OCG the actor's agency leads."""
     require_register_staff(actor, ocg.lead_agency_id, what="OCGs")
     errors = {}
@@ -421,17 +521,27 @@ def membership_add(*, actor, ocg, nominal, role, started_on=None, ended_on=None)
         _problems(membership, errors=errors)
     _raise_if(errors)
     membership.save()
+    _log_change(
+        actor=actor, action=AccessAction.ALTER, surface=surface, obj=ocg, what=f"member added: nominal {nominal.pk}"
+    )
     return membership
 
 
 @transaction.atomic
-def membership_end(*, actor, membership, ended_on):
+def membership_end(*, actor, membership, ended_on, surface=AccessSurface.PAGE):
     require_register_staff(actor, membership.ocg.lead_agency_id, what="OCGs")
     membership.ended_on = ended_on
     errors = {} if ended_on else {"ended_on": ["Enter the date the membership ended"]}
     _problems(membership, errors=errors)
     _raise_if(errors)
     membership.save(update_fields=["ended_on"])
+    _log_change(
+        actor=actor,
+        action=AccessAction.ALTER,
+        surface=surface,
+        obj=membership.ocg,
+        what=f"membership ended: nominal {membership.nominal_id}",
+    )
     return membership
 
 
@@ -439,8 +549,9 @@ def membership_end(*, actor, membership, ended_on):
 
 
 @transaction.atomic
-def entity_create(*, actor, kind, value, detail="", category=""):
-    """An entity of the actor's agency; the agency's existing record of the same thing if there is one."""
+def entity_create(*, actor, kind, value, detail="", category="", surface=AccessSurface.PAGE):
+    """An entity of the actor's agency; the agency's existing record of the same thing if there is one
+    (unchanged, so not logged)."""
     require_register_staff(actor, actor.agency_id, what="entities")
     entity = Entity(
         kind=kind,
@@ -456,12 +567,25 @@ def entity_create(*, actor, kind, value, detail="", category=""):
     if existing:
         return existing
     entity.save()
+    _log_change(actor=actor, action=AccessAction.CREATE, surface=surface, obj=entity, what="entity recorded")
     return entity
 
 
 @transaction.atomic
-def entity_link(*, actor, entity, relationship, nominal=None, ocg=None, started_on=None, ended_on=None, source=""):
-    """Link an entity of the actor's agency to a nominal or OCG the actor can see."""
+def entity_link(
+    *,
+    actor,
+    entity,
+    relationship,
+    nominal=None,
+    ocg=None,
+    started_on=None,
+    ended_on=None,
+    source="",
+    surface=AccessSurface.PAGE,
+):
+    """Link an entity of the actor's agency to a nominal or OCG the actor can see (logged on that
+    nominal or OCG)."""
     require_register_staff(actor, entity.owning_agency_id, what="entities")
     errors = {}
     if nominal is not None:
@@ -480,11 +604,20 @@ def entity_link(*, actor, entity, relationship, nominal=None, ocg=None, started_
     _problems(link, errors=errors)
     _raise_if(errors)
     link.save()
+    _log_change(
+        actor=actor,
+        action=AccessAction.ALTER,
+        surface=surface,
+        obj=nominal if nominal is not None else ocg,
+        what=f"entity linked: entity {entity.pk}",
+    )
     return link
 
 
 @transaction.atomic
-def association_add(*, actor, nominal_a, nominal_b, kind, started_on=None, ended_on=None, source=""):
+def association_add(
+    *, actor, nominal_a, nominal_b, kind, started_on=None, ended_on=None, source="", surface=AccessSurface.PAGE
+):
     """An association recorded by the actor's agency between two nominals the actor can see."""
     require_register_staff(actor, actor.agency_id, what="associations")
     errors = {}
@@ -504,6 +637,7 @@ def association_add(*, actor, nominal_a, nominal_b, kind, started_on=None, ended
     _problems(association, exclude=exclude, errors=errors)
     _raise_if(errors)
     association.save()
+    _log_change(actor=actor, action=AccessAction.CREATE, surface=surface, obj=association, what="association recorded")
     return association
 
 
@@ -520,7 +654,8 @@ def _view_permission(model):
 def grant_create(*, actor, obj, tier, reason, expires_at, user=None, agency=None, surface=AccessSurface.PAGE):
     """Give a user, or every user of an agency, need-to-know access to one nominal or OCG at `tier`
     until `expires_at`. Only the owning agency's register staff may grant. A new grant to the same
-    user or agency replaces the previous one. The grant is logged as a disclosure."""
+    user or agency replaces the previous one. The grant is logged (action GRANT, the disclosure
+    decision) with its tier, recipient and reason."""
     model = type(obj)
     if model not in GRANT_MODELS:
         raise TypeError(f"Need-to-know grants cannot be given on {model.__name__}")
@@ -568,7 +703,7 @@ def grant_create(*, actor, obj, tier, reason, expires_at, user=None, agency=None
         basis, recipient = AccessBasis.AGENCY_GRANT, f"Every user of {agency.name}"
     log_access(
         user=actor,
-        action=AccessAction.DISCLOSE,
+        action=AccessAction.GRANT,
         surface=surface,
         obj=obj,
         access=access.Access(tier=tier, basis=basis, grant_id=grant.pk),
@@ -578,12 +713,33 @@ def grant_create(*, actor, obj, tier, reason, expires_at, user=None, agency=None
     return grant
 
 
+def _grant_recipient(grant):
+    """(basis, recipient) of a grant, as its log entries name them."""
+    if hasattr(grant, "user_id"):
+        return AccessBasis.USER_GRANT, f"{grant.user.full_name} ({grant.user.agency.name})"
+    name = grant.group.name
+    agency_id = name.removeprefix(AGENCY_GROUP_PREFIX)
+    agency = Agency.objects.filter(pk=agency_id).first() if agency_id.isdigit() else None
+    return AccessBasis.AGENCY_GRANT, f"Every user of {agency.name if agency else name}"
+
+
 @transaction.atomic
-def grant_revoke(*, actor, grant):
-    """End a need-to-know grant now (the row is deleted: the grant stays in the access log)."""
+def grant_revoke(*, actor, grant, surface=AccessSurface.PAGE):
+    """End a need-to-know grant now (the row is deleted: the grant stays in the access log, where its
+    revocation is logged with the grant's number, tier and recipient)."""
     obj = grant.content_object
     require_register_staff(actor, getattr(obj, access.policy_for(type(obj)).owner_id), what="items' grants")
+    basis, recipient = _grant_recipient(grant)
+    grant_id = grant.pk
     grant.delete()
+    log_access(
+        user=actor,
+        action=AccessAction.REVOKE,
+        surface=surface,
+        obj=obj,
+        access=access.Access(tier=grant.tier, basis=basis, grant_id=grant_id),
+        recipient=recipient,
+    )
 
 
 def grants_of(*, actor, obj):

@@ -1,10 +1,17 @@
-"""Writing and reading the access log (DPA 2018 s62 consultation and disclosure log).
+"""Writing and reading the access log (DPA 2018 s62: collection, alteration, consultation, disclosure).
 
 `log_access` is called by every surface that shows register items: a detail view with the item and the
 basis it was shown on (ocgshare.access.Access), a list or search with its query, its count and the
 items it showed (each fetched through `access.visible`), a disclosure with its
 recipient and justification. Call it inside the request that shows the data; it writes at most two
 statements (the entry and, for lists, its results in one bulk insert).
+
+It is also called by every write service of the register (nominals.services), inside the write's
+transaction: CREATE or ALTER with the item whose data changed and, as the query, the names of what
+changed (never the values). Those entries pass no `access`, so their tier and basis are empty: a
+write is not a read on a basis, only the owner's register staff may write (the service checked), and an
+entity link is logged on the nominal or OCG it links to, which may be another agency's item seen under a
+protocol. GRANT and REVOKE entries carry the grant's tier, basis and number, as disclosures do.
 
 Auditors read the log of their own agency's users with `access_log_list`.
 """

@@ -45,11 +45,18 @@ class AppendOnlyModel(models.Model):
 
 
 class AccessAction(models.TextChoices):
+    """What the user did (DPA 2018 s62: collection, alteration, consultation, disclosure). Reads are
+    logged by the surfaces that show items; writes by nominals.services."""
+
     VIEW = "view", "Viewed"
     SEARCH = "search", "Searched"
     LIST = "list", "Listed"
     EXPORT = "export", "Exported"
     DISCLOSE = "disclose", "Disclosed"
+    CREATE = "create", "Recorded"
+    ALTER = "alter", "Changed"
+    GRANT = "grant", "Need-to-know grant given"
+    REVOKE = "revoke", "Need-to-know grant revoked"
 
 
 class AccessBasis(models.TextChoices):
@@ -69,8 +76,10 @@ class AccessSurface(models.TextChoices):
 
 
 class AccessLogEntry(AppendOnlyModel):
-    """One read or disclosure. A view names its item and basis; a list or search names its query and
-    result count, and the items it showed are its AccessLogResult rows (each with its own basis)."""
+    """One read, disclosure or change. A view names its item and basis; a list or search names its query
+    and result count, and the items it showed are its AccessLogResult rows (each with its own basis). A
+    change (create, alter) names the item whose data changed and, in `query`, the names of what changed
+    (never the values); it has no tier or basis. A need-to-know grant or revocation has the grant's."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="access_log")
     # The user's agency at the time: users can move agency, the log must not.

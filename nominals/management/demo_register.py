@@ -21,6 +21,7 @@ from django.utils import timezone
 from accounts.models import User
 from agencies.models import Agency
 from ocgshare.constants import InformationCategory
+from ocgshare.models import AccessSurface
 from protocols import services as protocol_services
 from protocols.constants import SanitisationTier
 from protocols.models import Protocol
@@ -594,6 +595,7 @@ def _seed_nominal(spec, agencies, tally):
         return nominal
     actor = _user(REGISTER_STAFF[spec["owner"]])
     nominal = services.nominal_create(
+        surface=AccessSurface.SYSTEM,
         actor=actor,
         threat_areas=spec.get("threat_areas", ()),
         aliases=spec.get("aliases", ()),
@@ -604,6 +606,7 @@ def _seed_nominal(spec, agencies, tally):
     if "custody" in spec:
         establishment, received, number, category, released, expected, licence_end, transfer = spec["custody"]
         episode = services.custody_episode_add(
+            surface=AccessSurface.SYSTEM,
             actor=actor,
             nominal=nominal,
             establishment=agencies[establishment],
@@ -618,6 +621,7 @@ def _seed_nominal(spec, agencies, tally):
         if transfer is not None:
             to, days, reason = transfer
             services.transfer_record(
+                surface=AccessSurface.SYSTEM,
                 actor=actor,
                 custody_episode=episode,
                 to_establishment=agencies[to],
@@ -628,6 +632,7 @@ def _seed_nominal(spec, agencies, tally):
     if "supervision" in spec:
         started, offender_manager, conditions = spec["supervision"]
         services.supervision_add(
+            surface=AccessSurface.SYSTEM,
             actor=actor,
             nominal=nominal,
             region=agencies[PROBATION],
@@ -638,6 +643,7 @@ def _seed_nominal(spec, agencies, tally):
         tally["probation supervisions", "created"] += 1
     for kind, made, expires_in, conditions in spec.get("orders", ()):
         services.order_add(
+            surface=AccessSurface.SYSTEM,
             actor=actor,
             nominal=nominal,
             kind=kind,
@@ -653,7 +659,9 @@ def _seed_ocg(spec, nominals, tally):
     actor = _user(REGISTER_STAFF[spec["lead"]])
     ocg = OCG.objects.filter(reference=normalise_identifier(spec["fields"]["reference"])).first()
     if ocg is None:
-        ocg = services.ocg_create(actor=actor, threat_areas=spec["threat_areas"], **spec["fields"])
+        ocg = services.ocg_create(
+            surface=AccessSurface.SYSTEM, actor=actor, threat_areas=spec["threat_areas"], **spec["fields"]
+        )
         tally["OCGs", "created"] += 1
     else:
         tally["OCGs", "unchanged"] += 1
@@ -663,6 +671,7 @@ def _seed_ocg(spec, nominals, tally):
             tally["OCG memberships", "unchanged"] += 1
             continue
         services.membership_add(
+            surface=AccessSurface.SYSTEM,
             actor=actor,
             ocg=ocg,
             nominal=nominal,
@@ -680,6 +689,7 @@ def _seed_association(owner, nominal_a, nominal_b, kind, started, source, tally)
         tally["associations", "unchanged"] += 1
         return
     services.association_add(
+        surface=AccessSurface.SYSTEM,
         actor=_user(REGISTER_STAFF[owner]),
         nominal_a=nominal_a,
         nominal_b=nominal_b,
@@ -695,7 +705,9 @@ def _seed_entity(owner, kind, value, detail, links, nominals, ocgs, tally):
     normal_value, _ = normalise_entity_value(kind, value)
     entity = Entity.objects.filter(owning_agency=actor.agency, kind=kind, value=normal_value).first()
     if entity is None:
-        entity = services.entity_create(actor=actor, kind=kind, value=value, detail=detail)
+        entity = services.entity_create(
+            surface=AccessSurface.SYSTEM, actor=actor, kind=kind, value=value, detail=detail
+        )
         tally["entities", "created"] += 1
     else:
         tally["entities", "unchanged"] += 1
@@ -705,5 +717,12 @@ def _seed_entity(owner, kind, value, detail, links, nominals, ocgs, tally):
         if EntityLink.objects.filter(entity=entity, nominal=nominal, ocg=ocg, relationship=relationship).exists():
             tally["entity links", "unchanged"] += 1
             continue
-        services.entity_link(actor=actor, entity=entity, relationship=relationship, nominal=nominal, ocg=ocg)
+        services.entity_link(
+            surface=AccessSurface.SYSTEM,
+            actor=actor,
+            entity=entity,
+            relationship=relationship,
+            nominal=nominal,
+            ocg=ocg,
+        )
         tally["entity links", "created"] += 1

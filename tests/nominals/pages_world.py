@@ -21,6 +21,10 @@ from tests.factories import UserFactory
 
 HANDLING_NOTES = "CHIS reporting: do not disclose the source"
 OCG_NOTES = "Covert deployment under way"
+# The analyst's access log entries from building the register (every service logs its write): the two
+# nominals, the OCG, the membership, the custody episode, the order, the association, the vehicle and
+# its link.
+REGISTER_WRITES = 9
 
 
 def ago(days):

@@ -141,7 +141,7 @@ def test_detail_view_is_logged_with_its_basis(active_protocol, nominal, prison_p
     assert "Hargreaves" not in entry.object_label and str(nominal.pk) in entry.object_label
 
     api(analyst).get(f"{NOMINALS}{nominal.pk}/")
-    assert AccessLogEntry.objects.get(user=analyst).basis == AccessBasis.OWN_AGENCY
+    assert AccessLogEntry.objects.get(user=analyst, action="view").basis == AccessBasis.OWN_AGENCY
 
 
 def test_search_and_list_are_logged_with_each_result_and_its_basis(active_protocol, nominal, council_spoc):
@@ -161,7 +161,7 @@ def test_search_and_list_are_logged_with_each_result_and_its_basis(active_protoc
     assert listing.results.get().object_id == nominal.pk
 
 
-def test_grant_is_logged_as_a_disclosure(analyst, nominal, outsider):
+def test_grant_is_logged_as_a_disclosure_decision(analyst, nominal, outsider):
     expires = timezone.now() + datetime.timedelta(days=10)
     response = api(analyst).post(
         f"{NOMINALS}{nominal.pk}/grants/",
@@ -169,7 +169,8 @@ def test_grant_is_logged_as_a_disclosure(analyst, nominal, outsider):
         format="json",
     )
     assert response.status_code == 201, response.json()
-    entry = AccessLogEntry.objects.get(action="disclose")
+    entry = AccessLogEntry.objects.get(action="grant")
+    assert entry.surface == "api" and entry.recipient == f"{outsider.full_name} ({outsider.agency.name})"
     assert entry.basis == AccessBasis.USER_GRANT and entry.basis_grant_id == response.json()["id"]
     assert "Joint operation Kestrel" in entry.justification
     assert api(outsider).get(f"{NOMINALS}{nominal.pk}/").json()["viewer_tier"] == 1
@@ -288,7 +289,8 @@ def test_access_log_api_is_for_auditors_of_the_users_agency(
     api(prison_pio).get(f"{NOMINALS}{nominal.pk}/")
     api(analyst).get(f"{NOMINALS}{nominal.pk}/")
     assert api(analyst).get("/api/access-log/").status_code == 403
-    rows = api(police_auditor).get("/api/access-log/", {"object_type": "nominal", "object_id": nominal.pk}).json()
+    views = {"object_type": "nominal", "object_id": nominal.pk, "action": "view"}
+    rows = api(police_auditor).get("/api/access-log/", views).json()
     assert [(r["user"], r["basis"]) for r in rows["results"]] == [(analyst.pk, "own_agency")]
     prison_auditor = UserFactory(agency=prison_pio.agency, roles=[Role.AUDITOR])
     rows = api(prison_auditor).get("/api/access-log/").json()["results"]

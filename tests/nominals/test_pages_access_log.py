@@ -1,5 +1,5 @@
-"""The access log page: auditors list and filter the reads of their own agency's users; everyone else is
-refused."""
+"""The access log page: auditors list and filter the reads (and, tests/nominals/test_change_log.py, the
+changes) of their own agency's users; everyone else is refused."""
 
 import datetime
 
@@ -11,7 +11,7 @@ from ocgshare.models import AccessAction, AccessLogEntry, AccessSurface
 
 from .html import text, texts
 from .pages_world import *  # noqa: F403 - the page tests' register
-from .pages_world import signed_in
+from .pages_world import REGISTER_WRITES, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,33 +34,42 @@ def test_auditor_sees_their_own_agencys_reads_newest_first(client, police_audito
 
     assert response.status_code == 200
     entries = texts(response, "access-log-row")
-    assert len(entries) == 3, "the prison PIO's read is the prison's auditor's business"
+    assert len(entries) == 3 + REGISTER_WRITES, "the prison PIO's read is the prison's auditor's business"
     assert "Searched" in entries[0] and "Query: Carter" in entries[0] and "1 result shown" in entries[0]
     assert "Listed" in entries[1] and "2 results shown" in entries[1]
     assert "Viewed" in entries[2] and f"Nominal {marsh.pk} (NP)" in entries[2]
     assert "Tier 0 originator" in entries[2] and "Own agency" in entries[2]
+    assert all("Recorded" in e or "Changed" in e for e in entries[3:]), "then the analyst's building of the register"
     assert "MARSH" not in response.content.decode(), "the log names items by number and owner only"
 
 
 def test_filters_by_user_item_action_and_dates(client, police_auditor, reads, analyst, police_pio, marsh, register):
     client = signed_in(client, police_auditor)
 
-    assert len(texts(client.get(URL, {"user": analyst.pk}), "access-log-row")) == 2
+    assert len(texts(client.get(URL, {"user": analyst.pk}), "access-log-row")) == 2 + REGISTER_WRITES
     assert len(texts(client.get(URL, {"user": police_pio.pk}), "access-log-row")) == 1
     assert len(texts(client.get(URL, {"action": "view"}), "access-log-row")) == 1
 
-    marsh_reads = texts(client.get(URL, {"object_type": "nominal", "object_id": marsh.pk}), "access-log-row")
-    assert [("Viewed" in e, "Listed" in e) for e in marsh_reads] == [(False, True), (True, False)]
-    carter_reads = texts(
+    marsh_entries = texts(client.get(URL, {"object_type": "nominal", "object_id": marsh.pk}), "access-log-row")
+    did = ("Listed", "Viewed", "Changed", "Recorded")
+    assert [next(action for action in did if action in e) for e in marsh_entries] == [
+        "Listed",
+        "Viewed",
+        "Changed",  # the vehicle linked
+        "Changed",  # the order
+        "Changed",  # the custody episode
+        "Recorded",
+    ]
+    carter_entries = texts(
         client.get(URL, {"object_type": "nominal", "object_id": register["carter"].pk}), "access-log-row"
     )
-    assert len(carter_reads) == 2, "the search and the list that showed him"
+    assert len(carter_entries) == 3, "the search and the list that showed him, and his recording"
 
     today = timezone.localdate()
     tomorrow = (today + datetime.timedelta(days=1)).isoformat()
     assert (
         len(texts(client.get(URL, {"date_from": today.isoformat(), "date_to": today.isoformat()}), "access-log-row"))
-        == 3
+        == 3 + REGISTER_WRITES
     )
     filtered = client.get(URL, {"date_from": tomorrow})
     assert texts(filtered, "access-log-row") == []

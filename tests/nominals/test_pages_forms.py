@@ -385,7 +385,7 @@ def test_owner_grants_one_person_access_to_an_ocg(client, analyst, outsider, cre
     assert f"{outsider.full_name} (Southshire Police)" in text(client.get(response["Location"]), "grant-row")
     seen = signed_in(client, outsider).get(response["Location"])
     assert "Tier 2 partnership" in text(seen, "seeing-why") and "Basis: need-to-know grant" in text(seen, "basis")
-    assert AccessLogEntry.objects.filter(user=analyst, action=AccessAction.DISCLOSE, object_id=crew.pk).exists()
+    assert AccessLogEntry.objects.filter(user=analyst, action=AccessAction.GRANT, object_id=crew.pk).exists()
 
 
 def test_record_orders_supervision_and_transfers_shown_on_the_timeline(client, analyst, marsh):

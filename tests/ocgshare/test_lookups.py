@@ -12,9 +12,7 @@ def test_in_ids_matches_like_in():
     agencies = AgencyFactory.create_batch(3)
     wanted = {agencies[0].pk, agencies[2].pk}
     assert set(Agency.objects.filter(pk__in_ids=wanted).values_list("pk", flat=True)) == wanted
-    assert set(Agency.objects.filter(pk__in_ids=[str(agencies[1].pk)]).values_list("pk", flat=True)) == {
-        agencies[1].pk
-    }
+    assert set(Agency.objects.filter(pk__in_ids=[str(agencies[1].pk)]).values_list("pk", flat=True)) == {agencies[1].pk}
 
 
 def test_an_empty_list_matches_nothing_and_combines_in_an_or():
