@@ -62,20 +62,26 @@ def _memberships(user):
     return OCGMembership.objects.filter(ocg__in=_visible_ocgs(user)).select_related("ocg")
 
 
-def _identity_prefetches(user):
-    """What a nominal shows at tier 2 besides its own columns: aliases, other identifiers, threat areas
-    and the (visible) OCGs, as plain lists (to_attr: Django builds no queryset per row for them)."""
-    return (
-        Prefetch("aliases", to_attr="alias_list"),
-        Prefetch("other_identifiers", to_attr="identifier_list"),
-        Prefetch("threat_areas", to_attr="threat_area_list"),
-        Prefetch("memberships", queryset=_memberships(user), to_attr="visible_memberships"),
-    )
+# The relations a nominal row carries besides its own columns. An API row carries everything its tier
+# shows; a page's table of nominals shows only aliases and OCGs, so it fetches only those.
+API_ROW = ("aliases", "other_identifiers", "threat_areas", "memberships")
+TABLE_ROW = ("aliases", "memberships")
 
 
-def with_list_relations(user, queryset):
+def _identity_prefetches(user, relations=API_ROW):
+    """The prefetches of `relations`, as plain lists (to_attr: Django builds no queryset per row)."""
+    prefetches = {
+        "aliases": lambda: Prefetch("aliases", to_attr="alias_list"),
+        "other_identifiers": lambda: Prefetch("other_identifiers", to_attr="identifier_list"),
+        "threat_areas": lambda: Prefetch("threat_areas", to_attr="threat_area_list"),
+        "memberships": lambda: Prefetch("memberships", queryset=_memberships(user), to_attr="visible_memberships"),
+    }
+    return tuple(prefetches[name]() for name in relations)
+
+
+def with_list_relations(user, queryset, relations=API_ROW):
     """Prefetch what a nominal row shows. A fixed number of queries whatever the page size."""
-    return queryset.select_related("current_establishment").prefetch_related(*_identity_prefetches(user))
+    return queryset.select_related("current_establishment").prefetch_related(*_identity_prefetches(user, relations))
 
 
 # --- nominal list -------------------------------------------------------------------------------------
@@ -182,12 +188,12 @@ def _apply_nominal_filters(user, queryset, filters):
     return queryset
 
 
-def nominal_list(*, user, filters=None):
+def nominal_list(*, user, filters=None, relations=API_ROW):
     """The nominals the user may see, filtered and sorted, with what a list row shows prefetched."""
     filters = filters or NominalFilters()
     queryset = _apply_nominal_filters(user, nominal_queryset(user), filters)
     ordering = _ordering(NOMINAL_SORTS, filters.sort, DEFAULT_NOMINAL_SORT)
-    return with_list_relations(user, queryset.order_by(*ordering))
+    return with_list_relations(user, queryset.order_by(*ordering), relations)
 
 
 # --- search -------------------------------------------------------------------------------------------
@@ -292,7 +298,7 @@ def _name_ids_simple(names):
     )
 
 
-def nominal_search(*, user, query):
+def nominal_search(*, user, query, relations=API_ROW):
     """Nominals the user may see matching `query`: names and aliases (on PostgreSQL full-text prefix
     matching and trigram similarity, so misspellings are found; elsewhere substring matching), PNC ID,
     prison number, CRN or other identifiers (exact), and a date of birth (exact; with names, both
@@ -322,13 +328,13 @@ def nominal_search(*, user, query):
         ).order_by("-rank", "-created_at", "-id")
     else:
         queryset = queryset.order_by("surname", "forenames", "-created_at", "-id")
-    return with_list_relations(user, queryset)
+    return with_list_relations(user, queryset, relations)
 
 
-def nominal_search_best(*, user, query):
+def nominal_search_best(*, user, query, relations=API_ROW):
     """The best SEARCH_PAGE_LIMIT matches of `nominal_search` as a list, and whether more matched.
     Reads one row past the limit rather than counting, so the name match runs once."""
-    rows = list(nominal_search(user=user, query=query)[: SEARCH_PAGE_LIMIT + 1])
+    rows = list(nominal_search(user=user, query=query, relations=relations)[: SEARCH_PAGE_LIMIT + 1])
     return rows[:SEARCH_PAGE_LIMIT], len(rows) > SEARCH_PAGE_LIMIT
 
 

@@ -254,6 +254,36 @@ class NominalSerializer(TieredSerializer):
         return list(links.values())
 
 
+class NominalTableSerializer(NominalSerializer):
+    """A nominal as a row of a page's table (list, search, likely duplicates): only what the table shows,
+    from nominals.selectors.TABLE_ROW. The same tier rules, fewer fields."""
+
+    url = None
+    other_identifiers = None
+    threat_areas = None
+
+    class Meta(NominalSerializer.Meta):
+        fields = [
+            "id",
+            "owning_agency",
+            "owning_agency_name",
+            "category",
+            "viewer_tier",
+            "surname",
+            "forenames",
+            "aliases",
+            "date_of_birth",
+            "pnc_id",
+            "prison_number",
+            "crn",
+            "risk_level",
+            "risk",
+            "ocgs",
+            "current_establishment",
+        ]
+        read_only_fields = fields
+
+
 class NominalDetailSerializer(NominalSerializer):
     """A nominal with its timelines and links (tier 1) — from nominals.selectors.nominal_get."""
 

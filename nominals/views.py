@@ -50,7 +50,7 @@ from .forms import (
     add_service_errors,
 )
 from .models import OCG, Nominal, OCGMembership
-from .serializers import NominalDetailSerializer, NominalSerializer, OCGDetailSerializer, OCGSerializer
+from .serializers import NominalDetailSerializer, NominalTableSerializer, OCGDetailSerializer, OCGSerializer
 from .templatetags.register_pages import TIER_LABELS
 
 # Sortable columns; the default order, newest first, is the register's own.
@@ -235,7 +235,9 @@ def _group_agency_id(name):
 def nominal_list(request):
     filters = selectors.nominal_filters_from(request.GET)
     form = NominalFilterForm(request.GET or None, user=request.user)
-    page = lists.paginate(request, selectors.nominal_list(user=request.user, filters=filters))
+    page = lists.paginate(
+        request, selectors.nominal_list(user=request.user, filters=filters, relations=selectors.TABLE_ROW)
+    )
     rows = list(page.object_list)
     page.object_list = rows
     _log_rows(request, rows, action=AccessAction.LIST, query=_filters_query(request))
@@ -256,7 +258,7 @@ def nominal_list(request):
         {
             "form": form,
             "page": page,
-            "nominals": NominalSerializer(rows, many=True, context={"request": request}).data,
+            "nominals": NominalTableSerializer(rows, many=True, context={"request": request}).data,
             "headers": lists.sort_headers(filters.sort, NOMINAL_COLUMNS),
             "selected_filters": lists.selected_filters(request.GET, form),
             "is_filtered": is_filtered,
@@ -271,9 +273,9 @@ def search(request):
     query = (request.GET.get("q") or "").strip()[: selectors.MAX_SEARCH_LENGTH]
     results, more = [], False
     if query:
-        rows, more = selectors.nominal_search_best(user=request.user, query=query)
+        rows, more = selectors.nominal_search_best(user=request.user, query=query, relations=selectors.TABLE_ROW)
         _log_rows(request, rows, action=AccessAction.SEARCH, query=query)
-        results = NominalSerializer(rows, many=True, context={"request": request}).data
+        results = NominalTableSerializer(rows, many=True, context={"request": request}).data
     return _render(
         request,
         "nominals/search.html",
@@ -396,6 +398,7 @@ def _duplicates(request, data):
             selectors.nominal_queryset(request.user)
             .filter(pk__in=matches.values("pk"))
             .order_by("surname", "forenames", "pk"),
+            selectors.TABLE_ROW,
         )
     )
     _log_rows(
@@ -404,7 +407,7 @@ def _duplicates(request, data):
         action=AccessAction.SEARCH,
         query=f"Duplicate check: {data.get('surname', '')} {data.get('date_of_birth') or ''}".strip(),
     )
-    return NominalSerializer(rows, many=True, context={"request": request}).data
+    return NominalTableSerializer(rows, many=True, context={"request": request}).data
 
 
 @require_http_methods(["GET", "POST"])

@@ -25,9 +25,9 @@ LOG_LIST = 4
 # The nominal filter form's choices: the agencies whose nominals the user may see, and establishments
 # (one more, the owners of granted items, for a user holding need-to-know grants; none hold any here).
 NOMINAL_FILTER_CHOICES = 2
-# A page of nominals: the count and the rows, then aliases, other identifiers, threat areas and the
-# OCG memberships the user may see, each prefetched once for the whole page.
-NOMINAL_PAGE = 6
+# A page of nominals: the count and the rows, then what the table shows of other tables — aliases and the
+# OCG memberships the user may see — each prefetched once for the whole page (selectors.TABLE_ROW).
+NOMINAL_PAGE = 4
 
 
 def more_nominals(owner, count):
