@@ -48,7 +48,8 @@ from .. import selectors
 from ..models import Nominal
 from . import synthetic
 
-LIST_P95_MS = 50
+LIST_P95_MS = 50  # for a partner user
+PARTNER_VIEWERS = ("partner", "narrow")
 SEARCH_P95_MS = 150
 RATIO_TARGET = 1.5
 SUSPENSION_ROWS_TARGET = 100
@@ -496,9 +497,12 @@ class Benchmark:
         search_page = reverse("nominals:search")
         api_search = reverse("nominal-search")
         terms = self._search_terms(viewer.user)
+        # The issue sets the list target for a partner user; the police analyst's lists are measured
+        # for reference (their rows carry tier 0 and 1 fields, so more to fetch and render).
+        list_target = LIST_P95_MS if viewer.label in PARTNER_VIEWERS else None
         timed = [
-            (f"list page ({lists.PAGE_SIZE}/page)", [list_page], LIST_P95_MS),
-            (f"API list ({API_PAGE_SIZE}/page)", [api_list], LIST_P95_MS),
+            (f"list page ({lists.PAGE_SIZE}/page)", [list_page], list_target),
+            (f"API list ({API_PAGE_SIZE}/page)", [api_list], list_target),
             ("search page", [f"{search_page}?{urlencode({'q': term})}" for term in terms], SEARCH_P95_MS),
             ("API search", [f"{api_search}?{urlencode({'q': term})}" for term in terms], SEARCH_P95_MS),
         ]
