@@ -129,10 +129,10 @@ class TestList:
         client.force_login(police_admin)
         client.get(USER_LIST)  # first request stores last_seen in the session
         # 1 session, 2 request.user, 3 its roles (permission check, navigation), 4 count for the
-        # paginator, 5 unread notification count (navigation), 6 the signed-in user's agency (header),
-        # 7 the page of users with their agency, 8 their roles (one prefetch). The session is not
-        # written again within the minute (accounts.middleware).
-        with django_assert_num_queries(8):
+        # paginator, 5 unread notification count (navigation), 6 the page of users with their agency,
+        # 7 their roles (one prefetch). The signed-in user's agency comes with the user; the session
+        # is not written again within the minute (accounts.middleware).
+        with django_assert_num_queries(7):
             response = client.get(USER_LIST)
         assert len(response.context["page"].object_list) == 25
 

@@ -13,9 +13,9 @@ from .pages_world import signed_in
 
 pytestmark = pytest.mark.django_db
 
-# Every signed-in page: session, user, the user's roles, the header's agency, the unread notification
-# count. (The session is written at most once a minute: accounts.middleware.)
-SIGNED_IN = 5
+# Every signed-in page: session, user with their agency (header), the user's roles, the unread
+# notification count. (The session is written at most once a minute: accounts.middleware.)
+SIGNED_IN = 4
 # The engine, once per request: the user's groups, and the protocol grants and parties they hold.
 ENGINE = 2
 # The engine's read of the user's need-to-know grants, once per request for each of nominals and OCGs.
