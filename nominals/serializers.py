@@ -254,6 +254,12 @@ class NominalSerializer(TieredSerializer):
         return list(links.values())
 
 
+# What a page's table of nominals does not show of a list row.
+TABLE_LEAVES_OUT = frozenset(
+    {"url", "gender", "nationality", "other_identifiers", "threat_areas", "handling_notes", "created_at", "updated_at"}
+)
+
+
 class NominalTableSerializer(NominalSerializer):
     """A nominal as a row of a page's table (list, search, likely duplicates): only what the table shows,
     from nominals.selectors.TABLE_ROW. The same tier rules, fewer fields."""
@@ -263,24 +269,7 @@ class NominalTableSerializer(NominalSerializer):
     threat_areas = None
 
     class Meta(NominalSerializer.Meta):
-        fields = [
-            "id",
-            "owning_agency",
-            "owning_agency_name",
-            "category",
-            "viewer_tier",
-            "surname",
-            "forenames",
-            "aliases",
-            "date_of_birth",
-            "pnc_id",
-            "prison_number",
-            "crn",
-            "risk_level",
-            "risk",
-            "ocgs",
-            "current_establishment",
-        ]
+        fields = [name for name in NominalSerializer.Meta.fields if name not in TABLE_LEAVES_OUT]
         read_only_fields = fields
 
 
