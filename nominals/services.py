@@ -32,7 +32,7 @@ from ocgshare import access
 from ocgshare.audit import log_access
 from ocgshare.models import AccessAction, AccessBasis, AccessSurface
 from protocols.constants import PARTY_TIERS, highest_tier_for_kind
-from protocols.services import AGENCY_GROUP_PREFIX, agency_group
+from protocols.services import agency_group, agency_id_of_group
 
 from .constants import CustodyCategory
 from .models import (
@@ -718,8 +718,8 @@ def _grant_recipient(grant):
     if hasattr(grant, "user_id"):
         return AccessBasis.USER_GRANT, f"{grant.user.full_name} ({grant.user.agency.name})"
     name = grant.group.name
-    agency_id = name.removeprefix(AGENCY_GROUP_PREFIX)
-    agency = Agency.objects.filter(pk=agency_id).first() if agency_id.isdigit() else None
+    agency_id = agency_id_of_group(name)
+    agency = Agency.objects.filter(pk=agency_id).first() if agency_id is not None else None
     return AccessBasis.AGENCY_GRANT, f"Every user of {agency.name if agency else name}"
 
 

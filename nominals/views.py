@@ -28,6 +28,7 @@ from ocgshare.constants import SecurityMarking
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.models import AccessAction, AccessBasis, AccessSurface
 from protocols.models import Protocol
+from protocols.services import agency_id_of_group
 
 from . import selectors, services
 from .constants import FIELD_TIERS
@@ -193,7 +194,7 @@ def _grant_rows(request, item):
     if not access.is_owner_staff(request.user, getattr(item, access.policy_for(type(item)).owner_id)):
         return None
     user_grants, group_grants = services.grants_of(actor=request.user, obj=item)
-    agency_ids = {_group_agency_id(g.group.name) for g in group_grants}
+    agency_ids = {agency_id_of_group(g.group.name) for g in group_grants}
     agencies = dict(Agency.objects.filter(pk__in=agency_ids).values_list("pk", "name")) if agency_ids else {}
     rows = [
         {
@@ -211,7 +212,7 @@ def _grant_rows(request, item):
         {
             "holder": "agency",
             "pk": grant.pk,
-            "to": f"Everyone in {agencies.get(_group_agency_id(grant.group.name), grant.group.name)}",
+            "to": f"Everyone in {agencies.get(agency_id_of_group(grant.group.name), grant.group.name)}",
             "tier": grant.tier,
             "reason": grant.reason,
             "expires_at": grant.expires_at,
@@ -221,11 +222,6 @@ def _grant_rows(request, item):
         for grant in group_grants
     ]
     return sorted(rows, key=lambda row: row["expires_at"], reverse=True)
-
-
-def _group_agency_id(name):
-    _, _, agency_id = name.partition(":")
-    return int(agency_id) if agency_id.isdigit() else None
 
 
 # --- nominal list and search ---------------------------------------------------------------------------------
@@ -641,7 +637,7 @@ def grant_revoke(request, kind, pk, holder, grant_pk):
     holder_name = (
         f"{grant.user.full_name} ({grant.user.agency.name})"
         if holder == "user"
-        else Agency.objects.filter(pk=_group_agency_id(grant.group.name)).values_list("name", flat=True).first()
+        else Agency.objects.filter(pk=agency_id_of_group(grant.group.name)).values_list("name", flat=True).first()
     )
     return _render(
         request,

@@ -51,6 +51,12 @@ def agency_group_name(agency_id):
     return f"{AGENCY_GROUP_PREFIX}{agency_id}"
 
 
+def agency_id_of_group(name):
+    """The agency id an agency group's name stands for, or None for any other group."""
+    agency_id = name.removeprefix(AGENCY_GROUP_PREFIX) if name.startswith(AGENCY_GROUP_PREFIX) else ""
+    return int(agency_id) if agency_id.isascii() and agency_id.isdigit() else None
+
+
 def agency_group(agency):
     """The Django group standing for an agency: protocol grants go to it, and every user of the
     agency is a member (kept so by `agency_group_membership_sync`)."""

@@ -151,3 +151,10 @@ def test_migration_puts_existing_users_in_their_agency_group(police):
     migration = importlib.import_module("protocols.migrations.0003_agency_groups")
     migration.sync_groups(apps, None)
     assert list(officer.groups.values_list("name", flat=True)) == [f"agency:{police.pk}"]
+
+
+def test_agency_id_of_group_reads_only_agency_groups():
+    assert services.agency_id_of_group(services.agency_group_name(42)) == 42
+    assert services.agency_id_of_group("auditors") is None
+    assert services.agency_id_of_group("agency:") is None
+    assert services.agency_id_of_group("agency:²") is None
