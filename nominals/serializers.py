@@ -198,9 +198,9 @@ class NominalSerializer(TieredSerializer):
 
     url = serializers.HyperlinkedIdentityField(view_name="nominal-detail")
     owning_agency_name = serializers.CharField(source="owning_agency.name", read_only=True)
-    # The lists nominals.selectors prefetches (to_attr: no queryset built per row).
-    aliases = AliasSerializer(source="alias_list", many=True, read_only=True)
-    other_identifiers = OtherIdentifierSerializer(source="identifier_list", many=True, read_only=True)
+    # The relations nominals.selectors.with_list_relations brings with each row, as lists of dicts.
+    aliases = AliasSerializer(source="alias_rows", many=True, read_only=True)
+    other_identifiers = OtherIdentifierSerializer(source="identifier_rows", many=True, read_only=True)
     risk = serializers.SerializerMethodField()
     threat_areas = serializers.SerializerMethodField()
     ocgs = serializers.SerializerMethodField()
@@ -243,14 +243,14 @@ class NominalSerializer(TieredSerializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=ThreatAreaChoice.choices)))
     def get_threat_areas(self, nominal):
-        return [area.code for area in nominal.threat_area_list]
+        return [area["code"] for area in nominal.threat_area_rows]
 
     @extend_schema_field(OCGLinkSerializer(many=True))
     def get_ocgs(self, nominal):
+        # One link per OCG: a nominal who left and rejoined has two memberships of it.
         links = {}
-        for membership in getattr(nominal, "visible_memberships", []):
-            ocg = membership.ocg
-            links.setdefault(ocg.pk, {"id": ocg.pk, "reference": ocg.reference, "name": ocg.name})
+        for ocg in getattr(nominal, "ocg_rows", []):
+            links.setdefault(ocg["id"], ocg)
         return list(links.values())
 
 

@@ -20,14 +20,14 @@ SIGNED_IN = 4
 ENGINE = 2
 # The engine's read of the user's need-to-know grants, once per request for each of nominals and OCGs.
 GRANTS = 1
-# The access log of a list or search: savepoint, entry, its results in one insert, release.
-LOG_LIST = 4
+# The access log of a list or search: the entry, and its results in one insert.
+LOG_LIST = 2
 # The nominal filter form's choices: the agencies whose nominals the user may see, and establishments
 # (one more, the owners of granted items, for a user holding need-to-know grants; none hold any here).
 NOMINAL_FILTER_CHOICES = 2
-# A page of nominals: the count and the rows, then what the table shows of other tables — aliases and the
-# OCG memberships the user may see — each prefetched once for the whole page (selectors.TABLE_ROW).
-NOMINAL_PAGE = 4
+# A page of nominals: the count, and the rows with what the table shows of other tables — aliases and the
+# OCGs the user may see — in the rows' own query (selectors.TABLE_ROW, selectors.with_list_relations).
+NOMINAL_PAGE = 2
 
 
 def more_nominals(owner, count):
@@ -75,8 +75,8 @@ def test_search_queries_do_not_grow_with_the_results(
     client = signed_in(client, prison_pio)
     client.get(reverse("nominals:search"))
 
-    # A page of nominals without the count: the best matches and one more in a single query (counting
-    # would repeat the costly name match), then their prefetches.
+    # A page of nominals without the count: the best matches and one more, with what the table shows of
+    # them, in a single query (counting would repeat the costly name match).
     search_results = NOMINAL_PAGE - 1
     nominal_and_ocg_grants = 2 * GRANTS
     with django_assert_num_queries(SIGNED_IN + ENGINE + nominal_and_ocg_grants + search_results + LOG_LIST):
@@ -88,11 +88,11 @@ def test_nominal_detail_queries(client, marsh, prison_pio, django_assert_num_que
     client = signed_in(client, prison_pio)
     client.get(reverse("nominals:nominal-list"))
 
-    # The nominal (1); its aliases, identifiers and threat areas (3); the OCG memberships the user may see
-    # (1); custody episodes and their transfers (2); supervisions and orders (2); associations between
-    # nominals the user may see (1); linked entities the user may see (1); the log entry (savepoint,
-    # insert, release: 3); the protocol named as the basis (1).
+    # The nominal with its aliases, identifiers, threat areas and OCGs (1); the OCG memberships the user
+    # may see, with role and dates (1); custody episodes and their transfers (2); supervisions and orders
+    # (2); associations between nominals the user may see (1); linked entities the user may see (1); the
+    # log entry (1); the protocol named as the basis (1).
     nominal_and_ocg_grants = 2 * GRANTS
-    with django_assert_num_queries(SIGNED_IN + ENGINE + nominal_and_ocg_grants + 1 + 3 + 1 + 2 + 2 + 1 + 1 + 3 + 1):
+    with django_assert_num_queries(SIGNED_IN + ENGINE + nominal_and_ocg_grants + 1 + 1 + 2 + 2 + 1 + 1 + 1 + 1):
         response = client.get(reverse("nominals:nominal-detail", args=[marsh.pk]))
     assert response.status_code == 200

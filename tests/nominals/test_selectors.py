@@ -137,7 +137,7 @@ def test_ocg_filter_does_not_reveal_membership_of_an_ocg_the_user_may_not_see(
     MembershipFactory(ocg=hidden_ocg, nominal=shared)
     assert list(selectors.nominal_list(user=council_spoc, filters=NominalFilters(ocg=hidden_ocg.pk))) == []
     row = selectors.nominal_list(user=council_spoc).get(pk=shared.pk)
-    assert row.visible_memberships == []
+    assert row.ocg_rows == []
 
 
 # --- hotspots --------------------------------------------------------------------------------------------
