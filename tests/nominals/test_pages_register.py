@@ -7,9 +7,10 @@ from django.urls import reverse
 
 from accounts.models import Role
 from nominals import selectors
+from nominals.models import NominalAlias
 from ocgshare.models import AccessAction, AccessBasis, AccessLogEntry
 from tests.factories import UserFactory
-from tests.nominals.factories import NominalFactory
+from tests.nominals.factories import MembershipFactory, NominalFactory
 
 from .html import by_testid, text, texts
 from .pages_world import *  # noqa: F403 - the page tests' register
@@ -54,6 +55,34 @@ def test_owner_lists_their_agency_nominals_at_tier_0_with_where_they_are_held(cl
     assert "PNC 88/123456X" in marsh_row and "A1234BC" in marsh_row
     assert "Northtown Crew" in marsh_row
     assert text(response, "result-count") == "Showing 1 to 2 of 2 nominals"
+
+
+def test_the_table_escapes_every_value_it_shows(client, analyst, police, prison):
+    # The table's rows are built in Python (register_pages.nominal_rows), not by the template engine.
+    nominal = NominalFactory(
+        owning_agency=police,
+        surname="<script>alert(1)</script>",
+        forenames="<i>Dean</i>",
+        pnc_id="<b>PNC</b>",
+        prison_number="<b>PRISON</b>",
+        crn="<b>CRN</b>",
+        current_establishment=prison,
+    )
+    NominalAlias.objects.create(nominal=nominal, surname="<u>alias</u>", forenames="<s>x</s>")
+    MembershipFactory(nominal=nominal, ocg__lead_agency=police, ocg__name="<em>Crew</em>")
+    prison.name = "HMP <img src=x>"
+    prison.save()
+
+    response = signed_in(client, analyst).get(LIST_URL)
+
+    html = response.content.decode()
+    for raw in ("<script>alert", "<i>", "<b>", "<u>", "<s>", "<em>", "<img src=x>"):
+        assert raw not in html.lower()
+    (row,) = rows(response)
+    assert row.startswith("<SCRIPT>ALERT(1)</SCRIPT>, <i>Dean</i>")
+    assert "Also known as <U>ALIAS</U> <s>x</s>" in row
+    assert "PNC <b>PNC</b>" in row and "<b>PRISON</b>" in row and "CRN <b>CRN</b>" in row
+    assert "HMP <img src=x>" in row and "<em>Crew</em>" in row
 
 
 def test_partner_at_tier_1_lists_the_nominals_with_custody_but_not_more(client, prison_pio, register):
@@ -116,7 +145,6 @@ def test_filters_and_sorting(client, analyst, register, prison):
 
 
 def test_list_pages_25_at_a_time(client, analyst, register):
-    from tests.nominals.factories import NominalFactory
 
     NominalFactory.create_batch(30, owning_agency=analyst.agency)
     client = signed_in(client, analyst)
