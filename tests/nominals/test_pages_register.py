@@ -145,7 +145,6 @@ def test_filters_and_sorting(client, analyst, register, prison):
 
 
 def test_list_pages_25_at_a_time(client, analyst, register):
-
     NominalFactory.create_batch(30, owning_agency=analyst.agency)
     client = signed_in(client, analyst)
 
