@@ -3,7 +3,11 @@
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
+from django.db.models import OuterRef
+from django.db.models.functions import JSONObject
 from django.utils import timezone
+
+from ocgshare.expressions import JSONRows
 
 # Users and their agency administrators are reminded this many days before vetting expires.
 VETTING_REMINDER_DAYS = 30
@@ -28,7 +32,21 @@ class VettingLevel(models.IntegerChoices):
     DV = 4, "DV"
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    def with_roles_and_groups(self):
+        """Each user with their role codes and group ids in the same query, so that `role_codes` and
+        `group_ids` (which every page and the access engine read) query nothing more. The signed-in
+        user of every request is loaded so (accounts.backends): two queries fewer per request."""
+        roles = UserRole.objects.filter(user_id=OuterRef("pk")).values(item=JSONObject(code="role"))
+        groups = (
+            User.groups.through.objects.filter(user_id=OuterRef("pk"))
+            .order_by("group_id")
+            .values(item=JSONObject(id="group_id"))
+        )
+        return self.annotate(loaded_roles=JSONRows(roles), loaded_group_ids=JSONRows(groups))
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
@@ -101,10 +119,29 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def role_codes(self):
-        """The user's role codes, read once per request (prefetch `user_roles` for lists)."""
+        """The user's role codes, read once per request: loaded with the user where it was fetched
+        `with_roles_and_groups()`, else one query (prefetch `user_roles` for lists)."""
         if not hasattr(self, "_role_codes"):
-            self._role_codes = frozenset(r.role for r in self.user_roles.all())
+            loaded = self.__dict__.get("loaded_roles")
+            if loaded is not None:
+                self._role_codes = frozenset(row["code"] for row in loaded)
+            else:
+                self._role_codes = frozenset(r.role for r in self.user_roles.all())
         return self._role_codes
+
+    @property
+    def group_ids(self):
+        """Ids of the user's groups in ascending order: loaded with the user where it was fetched
+        `with_roles_and_groups()`, else one query."""
+        loaded = self.__dict__.get("loaded_group_ids")
+        if loaded is not None:
+            return tuple(row["id"] for row in loaded)
+        return tuple(self.groups.order_by("pk").values_list("pk", flat=True))
+
+    def forget_loaded_roles_and_groups(self):
+        """For code that changes the user's roles or groups and reads them again on the same object."""
+        for name in ("_role_codes", "loaded_roles", "loaded_group_ids"):
+            self.__dict__.pop(name, None)
 
     def has_role(self, *roles):
         return bool(self.role_codes.intersection(roles))

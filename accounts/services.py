@@ -189,7 +189,7 @@ def user_update(*, actor, user, **changes):
         if added:
             UserRole.objects.bulk_create(UserRole(user=user, role=role) for role in sorted(added))
         if added or removed:
-            user.__dict__.pop("_role_codes", None)
+            user.forget_loaded_roles_and_groups()
             getattr(user, "_prefetched_objects_cache", {}).pop("user_roles", None)
             lines = []
             if added:

@@ -220,7 +220,7 @@ def viewer_for(user):
     viewer = Viewer(
         user_id=user.pk,
         agency_id=user.agency_id,
-        group_ids=tuple(user.groups.order_by("pk").values_list("pk", flat=True)),
+        group_ids=user.group_ids,
         sees_own=bool(roles & REGISTER_ROLES),
         reads_others=bool(roles & READER_ROLES),
         vetting_floor=floor,

@@ -76,6 +76,7 @@ def agency_group_membership_sync(*, user):
     if stale:
         user.groups.remove(*stale)
     user.groups.add(group)  # a no-op when already a member
+    user.forget_loaded_roles_and_groups()
 
 
 # Helpers -----------------------------------------------------------------------------------------

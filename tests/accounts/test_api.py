@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
+from rest_framework.test import APIClient, APIRequestFactory
 
+from accounts.authentication import VettedTokenAuthentication
 from accounts.forms import SIGN_IN_ERROR
 from accounts.models import Role, User, VettingLevel
 from notifications.models import EventType, Notification
@@ -112,6 +113,27 @@ class TestToken:
         analyst.is_active = False
         analyst.save()
         assert api.get("/api/me/").status_code in (401, 403)
+
+    def test_an_unknown_token_is_refused(self, api, analyst):
+        Token.objects.create(user=analyst)
+        api.credentials(HTTP_AUTHORIZATION="Token 0123456789abcdef0123456789abcdef01234567")
+        response = api.get("/api/me/")
+        # 403 rather than 401: session authentication comes first and sends no WWW-Authenticate header.
+        assert response.status_code == 403
+        assert response.json() == {"detail": "Invalid token."}
+
+    def test_the_token_loads_the_user_with_agency_roles_and_groups_in_one_query(
+        self, api, analyst, django_assert_num_queries
+    ):
+        token = Token.objects.create(user=analyst)
+        roles, groups = analyst.role_codes, analyst.group_ids
+        assert roles and groups
+        request = APIRequestFactory().get("/api/me/", HTTP_AUTHORIZATION=f"Token {token.key}")
+        with django_assert_num_queries(1):
+            user, auth = VettedTokenAuthentication().authenticate(request)
+            assert (user, auth) == (analyst, token)
+            assert user.agency.name == analyst.agency.name
+            assert (user.role_codes, user.group_ids) == (roles, groups)
 
 
 class TestMe:

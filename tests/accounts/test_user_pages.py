@@ -128,11 +128,10 @@ class TestList:
             UserFactory(agency=police, roles=[Role.ANALYST, Role.PIO], email=f"officer{n}@northshire.police.uk")
         client.force_login(police_admin)
         client.get(USER_LIST)  # first request stores last_seen in the session
-        # 1 session, 2 request.user, 3 its roles (permission check, navigation), 4 count for the
-        # paginator, 5 unread notification count (navigation), 6 the page of users with their agency,
-        # 7 their roles (one prefetch). The signed-in user's agency comes with the user; the session
-        # is not written again within the minute (accounts.middleware).
-        with django_assert_num_queries(7):
+        # 1 session, 2 request.user with their agency, roles and groups, 3 count for the paginator,
+        # 4 unread notification count (navigation), 5 the page of users with their agency, 6 their roles
+        # (one prefetch). The session is not written again within the minute (accounts.middleware).
+        with django_assert_num_queries(6):
             response = client.get(USER_LIST)
         assert len(response.context["page"].object_list) == 25
 

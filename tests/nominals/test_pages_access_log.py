@@ -102,9 +102,9 @@ def test_access_log_queries_do_not_grow_with_the_page(
     client = signed_in(client, police_auditor)
     client.get(URL)
 
-    # The signed-in page (4), the user filter's choices (1), the count and the page of entries with their
+    # The signed-in page (3), the user filter's choices (1), the count and the page of entries with their
     # users and protocols (2).
-    with django_assert_num_queries(4 + 1 + 2):
+    with django_assert_num_queries(3 + 1 + 2):
         client.get(URL)
 
 

@@ -13,11 +13,11 @@ from .pages_world import signed_in
 
 pytestmark = pytest.mark.django_db
 
-# Every signed-in page: session, user with their agency (header), the user's roles, the unread
+# Every signed-in page: session, user with their agency, roles and groups (header, engine), the unread
 # notification count. (The session is written at most once a minute: accounts.middleware.)
-SIGNED_IN = 4
-# The engine, once per request: the user's groups, and the protocol grants and parties they hold.
-ENGINE = 2
+SIGNED_IN = 3
+# The engine, once per request: the protocol grants and parties the user's groups hold.
+ENGINE = 1
 # The engine's read of the user's need-to-know grants, once per request for each of nominals and OCGs.
 GRANTS = 1
 # The access log of a list or search: the entry, and its results in one insert.

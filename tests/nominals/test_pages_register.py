@@ -63,9 +63,9 @@ def test_the_table_escapes_every_value_it_shows(client, analyst, police, prison)
         owning_agency=police,
         surname="<script>alert(1)</script>",
         forenames="<i>Dean</i>",
-        pnc_id="<b>PNC</b>",
-        prison_number="<b>PRISON</b>",
-        crn="<b>CRN</b>",
+        pnc_id="<b>1</b>",
+        prison_number="<b>2<b>",  # seven characters, the column's length
+        crn="<b>3<b>",
         current_establishment=prison,
     )
     NominalAlias.objects.create(nominal=nominal, surname="<u>alias</u>", forenames="<s>x</s>")
@@ -81,7 +81,7 @@ def test_the_table_escapes_every_value_it_shows(client, analyst, police, prison)
     (row,) = rows(response)
     assert row.startswith("<SCRIPT>ALERT(1)</SCRIPT>, <i>Dean</i>")
     assert "Also known as <U>ALIAS</U> <s>x</s>" in row
-    assert "PNC <b>PNC</b>" in row and "<b>PRISON</b>" in row and "CRN <b>CRN</b>" in row
+    assert "PNC <b>1</b>" in row and "<b>2<b>" in row and "CRN <b>3<b>" in row
     assert "HMP <img src=x>" in row and "<em>Crew</em>" in row
 
 
