@@ -1,8 +1,9 @@
 """Form helpers shared by every app: GOV.UK Frontend classes on Django widgets."""
 
+from html import escape
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 WIDGET_CLASSES = {
@@ -21,28 +22,21 @@ WIDGET_CLASSES = {
 class LightSelect(forms.Select):
     """A single select rendered in Python. Django renders each option through a template of its own,
     which for a filter of a hundred agencies and a hundred prisons was most of a list page's time (the
-    register benchmark, README "Benchmarks"). Same HTML, flat choices or option groups."""
+    register benchmark, README "Benchmarks"). Same HTML, flat choices or option groups. Every value and
+    label goes through `escape` (the standard library's html.escape, which Django's escaping applies)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         final_attrs = self.build_attrs(self.attrs, attrs)
         selected = self.format_value(value)[:1]  # a single select shows one value chosen
         options = []
         for group, choices in self._grouped_choices():
-            rendered = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (option, mark_safe(" selected") if [option] == selected else "", label)
-                    for option, label in ((str(v) if v is not None else "", label) for v, label in choices)
-                ),
+            rendered = "".join(
+                f'<option value="{escape(option)}"{" selected" if [option] == selected else ""}>'
+                f"{escape(str(label))}</option>"
+                for option, label in ((str(v) if v is not None else "", label) for v, label in choices)
             )
-            options.append(format_html('<optgroup label="{}">{}</optgroup>', group, rendered) if group else rendered)
-        return format_html(
-            '<select name="{}"{}>{}</select>',
-            name,
-            flatatt(final_attrs),
-            format_html_join("", "{}", ((o,) for o in options)),
-        )
+            options.append(f'<optgroup label="{escape(str(group))}">{rendered}</optgroup>' if group else rendered)
+        return mark_safe(f'<select name="{escape(name)}"{flatatt(final_attrs)}>{"".join(options)}</select>')  # noqa: S308
 
     def _grouped_choices(self):
         flat = []

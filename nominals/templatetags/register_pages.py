@@ -7,7 +7,7 @@ from html import escape
 
 from django import template
 from django.urls import reverse
-from django.utils.dateformat import format as format_date
+from django.utils.dates import MONTHS_3
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -116,6 +116,11 @@ def nominal_rows(rows):
     return mark_safe("\n".join(_nominal_row(row, nominal_url, ocg_url) for row in rows))  # noqa: S308 - escaped
 
 
+def day_month_year(day):
+    """`day` as the template filter `date:"j M Y"` shows it (5 Jan 1990), without its general formatter."""
+    return f"{day.day} {str(MONTHS_3[day.month]).title()} {day.year}"
+
+
 def _url_maker(name):
     """pk -> the URL of view `name` for that pk, reversing once rather than once per link."""
     marker = 9876543210
@@ -151,7 +156,7 @@ def _nominal_row(row, nominal_url, ocg_url):
         f'<div class="govuk-!-margin-top-1 govuk-!-margin-bottom-1">{tier_tag(row["viewer_tier"])}</div>'
         '<span class="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">'
         f"{hint}{escape(row.get('owning_agency_name', ''))}</span></td>"
-        f'<td class="govuk-table__cell">{format_date(born, "j M Y") if born else "Not known"}</td>'
+        f'<td class="govuk-table__cell">{day_month_year(born) if born else "Not known"}</td>'
         f'<td class="govuk-table__cell">{risk_tag(row.get("risk") or {})}</td>'
         f'<td class="govuk-table__cell" data-testid="held-at">{held_at}</td>'
         f'<td class="govuk-table__cell govuk-!-font-size-16">{ocgs or "None"}</td>'

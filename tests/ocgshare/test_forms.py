@@ -31,3 +31,12 @@ def test_an_invalid_choice_marks_the_select_as_in_error():
     form = ExampleForm({"agency": "99", "grouped": "4"})
     assert not form.is_valid()
     assert "govuk-select--error" in str(form["agency"])
+
+
+def test_light_select_escapes_values_and_group_labels():
+    widget = LightSelect(choices=[('"><script>', [('a"b', "A")]), ("c'd", "<i>C</i>")])
+    html = widget.render("pick", 'a"b')
+    assert '<optgroup label="&quot;&gt;&lt;script&gt;">' in html
+    assert '<option value="a&quot;b" selected>A</option>' in html
+    assert '<option value="c&#x27;d">&lt;i&gt;C&lt;/i&gt;</option>' in html
+    assert "<script>" not in html and "<i>" not in html
