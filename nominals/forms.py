@@ -67,7 +67,7 @@ def _source_agency_choices(user, model, selected):
     selected = selected.strip() if isinstance(selected, str) else ""
     if selected.isascii() and selected.isdigit() and len(selected) < 10:  # an id within any integer column
         ids = ids | {int(selected)}
-    agencies = Agency.objects.filter(pk__in=ids).order_by("name").values_list("pk", "name") if ids else []
+    agencies = Agency.objects.filter(pk__in_ids=ids).order_by("name").values_list("pk", "name") if ids else []
     return [("", "Any agency"), *((str(pk), name) for pk, name in agencies)]
 
 
