@@ -309,8 +309,9 @@ def _ids_and_tiers(sql, params):
 
 
 def engine_list_queryset(user, *, limit):
-    """The row query of the nominal list page's first page (prefetches apart), as the page runs it."""
-    return selectors.nominal_list(user=user)[:limit]
+    """The row query of the nominal list page's first page as the page runs it, with the relations its
+    table shows (which the hand-written query does not fetch)."""
+    return selectors.nominal_list(user=user, relations=selectors.TABLE_ROW)[:limit]
 
 
 # --- the page without the filter ----------------------------------------------------------------------
