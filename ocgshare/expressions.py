@@ -5,7 +5,7 @@ query built by Django and a model instance per related row, which at the registe
 per list was most of what the relations cost (README "Benchmarks").
 
 `queryset` selects one JSON object per row: `.values(item=JSONObject(...))`. PostgreSQL and SQLite
-aggregate them in the order of the queryset; no rows give [].
+aggregate them in the order of the queryset; no rows, or a queryset that can match nothing, give [].
 """
 
 from django.db.models import JSONField, Subquery
@@ -14,6 +14,9 @@ from django.db.models import JSONField, Subquery
 class JSONRows(Subquery):
     template = "(SELECT COALESCE(JSONB_AGG(_rows.item), '[]'::jsonb) FROM (%(subquery)s) _rows)"
     output_field = JSONField()
+    # A queryset that can match nothing (`.none()`, an access-engine filter for a user who sees none of a
+    # model) is not compiled at all: Django selects this instead, read as JSON like the rest.
+    empty_result_set_value = "[]"
 
     def as_sqlite(self, compiler, connection, **extra_context):
         # SQLite's JSON_OBJECT gives text: JSON() keeps each object an object rather than a string.

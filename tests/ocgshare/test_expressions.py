@@ -38,3 +38,13 @@ def test_no_rows_give_an_empty_list_and_each_row_gets_only_its_own():
     rows = {n.pk: n.alias_rows for n in _with_aliases(Nominal.objects.filter(pk__in=[lonely.pk, other.pk]))}
 
     assert rows == {lonely.pk: [], other.pk: [{"surname": "Other", "forenames": ""}]}
+
+
+def test_a_queryset_that_can_match_nothing_gives_an_empty_list():
+    nominal = NominalFactory()
+    NominalAlias.objects.create(nominal=nominal, surname="Kept", forenames="")
+    nothing = NominalAlias.objects.none().values(item=JSONObject(surname="surname"))
+
+    row = Nominal.objects.annotate(alias_rows=JSONRows(nothing)).get(pk=nominal.pk)
+
+    assert row.alias_rows == []
