@@ -135,7 +135,7 @@ class Viewer:
     # The most detailed tier the user's vetting allows (None: nothing at all).
     vetting_floor: int | None
     _protocol_routes: dict | None = field(default=None, repr=False)
-    _grant_routes: dict = field(default_factory=dict, repr=False)
+    _grant_routes: dict | None = field(default=None, repr=False)
     _grants_by_item: dict = field(default_factory=dict, repr=False)
     _conditions: dict = field(default_factory=dict, repr=False)
 
@@ -169,24 +169,41 @@ class Viewer:
 
     def grant_routes(self, policy):
         """[(item id, tier, basis, grant id)]: the user's unexpired need-to-know grants on `policy`'s
-        model, to them and to their agency groups (one query)."""
-        if policy.kind not in self._grant_routes:
-            routes = []
-            if self.reads_others and policy.user_grant_model is not None:
-                now = timezone.now()
-                user_grants = policy.user_grant_model.objects.filter(user_id=self.user_id, expires_at__gt=now)
-                columns = ("content_object_id", "tier", "kind", "pk")
-                user_rows = user_grants.annotate(kind=Value(AccessBasis.USER_GRANT)).values_list(*columns).order_by()
-                group_rows = (
+        model, to them and to their agency groups. The grants on every model are read together, in one
+        query, on first use: a list of nominals needs those on OCGs too (the OCG links of each row)."""
+        if policy.user_grant_model is None:
+            return []  # no need-to-know grants on this model (entities, associations)
+        if self._grant_routes is None:
+            self._grant_routes = self._read_grant_routes()
+        return self._grant_routes.get(policy.kind, [])
+
+    def _read_grant_routes(self):
+        routes = {}
+        if not self.reads_others:
+            return routes
+        now = timezone.now()
+        columns = ("model", "content_object_id", "tier", "kind", "pk")
+        parts = []
+        for policy in _policies().values():
+            if policy.user_grant_model is None:
+                continue
+            model = Value(policy.kind)
+            parts.append(
+                policy.user_grant_model.objects.filter(user_id=self.user_id, expires_at__gt=now)
+                .annotate(model=model, kind=Value(AccessBasis.USER_GRANT))
+                .values_list(*columns)
+                .order_by()
+            )
+            if self.group_ids:
+                parts.append(
                     policy.group_grant_model.objects.filter(group_id__in=self.group_ids, expires_at__gt=now)
-                    .annotate(kind=Value(AccessBasis.AGENCY_GRANT))
+                    .annotate(model=model, kind=Value(AccessBasis.AGENCY_GRANT))
                     .values_list(*columns)
                     .order_by()
                 )
-                rows = user_rows.union(group_rows, all=True) if self.group_ids else user_rows
-                routes = list(rows)
-            self._grant_routes[policy.kind] = routes
-        return self._grant_routes[policy.kind]
+        for model, item_id, tier, basis, grant_id in parts[0].union(*parts[1:], all=True):
+            routes.setdefault(model, []).append((item_id, tier, basis, grant_id))
+        return routes
 
     def grants_on(self, policy, item_id):
         """[(tier, basis, grant id)]: the user's unexpired need-to-know grants on one item."""

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Role, VettingLevel
-from nominals.models import Entity, Nominal, NominalGroupObjectPermission
+from nominals.models import OCG, Entity, Nominal, NominalGroupObjectPermission
 from nominals.services import grant_create, grant_revoke
 from ocgshare import access
 from ocgshare.constants import InformationCategory
@@ -172,6 +172,23 @@ def test_revoked_grant_gives_nothing(analyst, nominal, outsider):
     grant = grant_create(actor=analyst, obj=nominal, user=outsider, tier=2, reason="Enquiry", expires_at=_in(7))
     grant_revoke(actor=analyst, grant=grant)
     assert seen(outsider, nominal) is None
+
+
+def test_grants_on_nominals_and_ocgs_are_read_in_one_query_and_kept_apart(
+    analyst, police, nominal, outsider_agency, outsider, django_assert_num_queries
+):
+    ocg = OCGFactory(lead_agency=police)
+    on_nominal = grant_create(actor=analyst, obj=nominal, user=outsider, tier=2, reason="Enquiry", expires_at=_in(7))
+    on_ocg = grant_create(actor=analyst, obj=ocg, agency=outsider_agency, tier=2, reason="Enquiry", expires_at=_in(7))
+    viewer = access.viewer_for(fresh(outsider))
+
+    with django_assert_num_queries(1):
+        nominal_routes = viewer.grant_routes(access.policy_for(Nominal))
+        ocg_routes = viewer.grant_routes(access.policy_for(OCG))
+        assert viewer.grant_routes(access.policy_for(Entity)) == []
+
+    assert nominal_routes == [(nominal.pk, 2, AccessBasis.USER_GRANT, on_nominal.pk)]
+    assert ocg_routes == [(ocg.pk, 2, AccessBasis.AGENCY_GRANT, on_ocg.pk)]
 
 
 def test_grant_and_protocol_give_the_more_generous_tier(active_protocol, analyst, nominal, council_spoc, prison_pio):
