@@ -12,6 +12,7 @@ from rest_framework.relations import PKOnlyObject
 
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
+from ocgshare.links import url_maker
 from protocols.constants import PARTY_TIER_CHOICES, SanitisationTier
 
 from .constants import (
@@ -69,6 +70,19 @@ class TieredSerializer(serializers.ModelSerializer):
             check_for_none = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
             data[field.field_name] = None if check_for_none is None else field.to_representation(attribute)
         return data
+
+
+class ListIdentityField(serializers.HyperlinkedIdentityField):
+    """DRF's HyperlinkedIdentityField, reversing its URL once per response rather than once per row (the
+    field is shared by the rows of a list). The same absolute URL."""
+
+    def get_url(self, obj, view_name, request, format):
+        if format or request is None:
+            return super().get_url(obj, view_name, request, format)
+        make = self.__dict__.get("_url_maker")
+        if make is None:
+            make = self._url_maker = url_maker(view_name, kwarg=self.lookup_url_kwarg, request=request)
+        return make(getattr(obj, self.lookup_field))
 
 
 class NamedAgencySerializer(serializers.Serializer):
@@ -196,7 +210,7 @@ class NominalSerializer(TieredSerializer):
     tier_kind = "nominal"
     field_sources = {"risk": "risk_level", "aliases": "aliases", "ocgs": "ocgs"}
 
-    url = serializers.HyperlinkedIdentityField(view_name="nominal-detail")
+    url = ListIdentityField(view_name="nominal-detail")
     owning_agency_name = serializers.CharField(source="owning_agency.name", read_only=True)
     # The relations nominals.selectors.with_list_relations brings with each row, as lists of dicts.
     aliases = AliasSerializer(source="alias_rows", many=True, read_only=True)
@@ -314,7 +328,7 @@ class OCGMemberSerializer(serializers.ModelSerializer):
 class OCGSerializer(TieredSerializer):
     tier_kind = "ocg"
 
-    url = serializers.HyperlinkedIdentityField(view_name="ocg-detail")
+    url = ListIdentityField(view_name="ocg-detail")
     lead_agency_name = serializers.CharField(source="lead_agency.name", read_only=True)
     threat_areas = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 

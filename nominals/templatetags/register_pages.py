@@ -6,7 +6,6 @@ import datetime
 from html import escape
 
 from django import template
-from django.urls import reverse
 from django.utils.dates import MONTHS_3
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -15,6 +14,7 @@ from accounts.models import Role
 from ocgshare import access
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
+from ocgshare.links import url_maker
 from protocols.constants import SanitisationTier
 
 from ..constants import (
@@ -111,21 +111,14 @@ def risk_tag(risk):
 @register.simple_tag
 def nominal_rows(rows):
     """The <tr> of each nominal of `rows`, for templates/nominals/_nominal_table.html."""
-    nominal_url = _url_maker("nominals:nominal-detail")
-    ocg_url = _url_maker("nominals:ocg-detail")
+    nominal_url = url_maker("nominals:nominal-detail")
+    ocg_url = url_maker("nominals:ocg-detail")
     return mark_safe("\n".join(_nominal_row(row, nominal_url, ocg_url) for row in rows))  # noqa: S308 - escaped
 
 
 def day_month_year(day):
     """`day` as the template filter `date:"j M Y"` shows it (5 Jan 1990), without its general formatter."""
     return f"{day.day} {str(MONTHS_3[day.month]).title()} {day.year}"
-
-
-def _url_maker(name):
-    """pk -> the URL of view `name` for that pk, reversing once rather than once per link."""
-    marker = 9876543210
-    before, after = reverse(name, args=[marker]).split(str(marker))
-    return lambda pk: f"{before}{int(pk)}{after}"
 
 
 def _person(surname, forenames, separator):
