@@ -452,7 +452,7 @@ class Benchmark:
         self._suspension(viewers)
         for viewer in viewers:
             self._profiles(viewer, explain=viewer is viewers[0])
-        self.out(f"\nLoad average at the end (1, 5, 15 min): {_load()}")
+        self.out(f"\nLoad average at the end (1, 5, 15 min): {_load()}; CPU check {cpu_check():.0f} ms.")
 
     def _describe_data(self):
         counts = synthetic.summary()
@@ -460,7 +460,8 @@ class Benchmark:
         self.out(
             f"PostgreSQL {connection.pg_version // 10000}; {self.requests} timed requests per figure after "
             f"{self.warmup} warm-up requests; times in milliseconds, server-side, in-process. "
-            f"{os.cpu_count()} CPUs, load average {_load()}."
+            f"{os.cpu_count()} CPUs, load average {_load()}. CPU check: {cpu_check():.0f} ms (a fixed loop of "
+            "pure Python, the best of 5: on a shared machine a slower check means every figure is slower)."
         )
 
     def _client(self, user):
@@ -746,6 +747,20 @@ def _plan_line(sql, params):
         f"{' > '.join(nodes[:4])}; indexes {', '.join(indexes) or 'none'}; seq scans {', '.join(scans) or 'none'}; "
         f"execution {timing.get('Execution', '?')} ms, planning {timing.get('Planning', '?')} ms"
     )
+
+
+def cpu_check():
+    """Milliseconds for a fixed pure-Python workload, the best of five: how fast this machine is now. On a
+    shared virtual machine the same code measures up to twice as slow when neighbours are busy (load
+    average does not show it), so the figures of two runs compare only at similar checks."""
+    best = math.inf
+    for _ in range(5):
+        started = time.perf_counter()
+        total = 0
+        for i in range(1_000_000):
+            total += i * i
+        best = min(best, (time.perf_counter() - started) * 1000)
+    return best
 
 
 def _load():
