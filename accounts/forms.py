@@ -12,7 +12,7 @@ from ocgshare.forms import GovUKFormMixin
 
 from .models import Role, VettingLevel
 from .selectors import SORTS
-from .services import normalise_email, user_problems
+from .services import REASON_MAX_LENGTH, normalise_email, user_problems
 
 # One message whatever went wrong, so the page does not tell an attacker whether the account
 # exists, is disabled or its vetting has expired.
@@ -177,10 +177,21 @@ class UserEditForm(_UserFieldsForm):
         required=False,
         help_text="A disabled account cannot sign in; anyone signed in with it is signed out.",
     )
-    service_fields = ("full_name", "roles", "vetting_level", "vetting_expires", "is_active")
+    reason = forms.CharField(
+        label="Reason for the change",
+        max_length=REASON_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed if you change their roles or vetting. It is kept in the access log.",
+        error_messages={"max_length": f"The reason must be {REASON_MAX_LENGTH} characters or fewer"},
+    )
+    service_fields = ("full_name", "roles", "vetting_level", "vetting_expires", "is_active", "reason")
+    # Not offered on one's own account: no one changes their own power (services.user_problems).
+    OWN_ACCOUNT_LOCKED = ("roles", "vetting_level", "vetting_expires", "is_active", "reason")
 
     def __init__(self, *args, actor, user, **kwargs):
         self.user = user
+        self.own_account = user.pk == actor.pk
         kwargs.setdefault(
             "initial",
             {
@@ -194,6 +205,9 @@ class UserEditForm(_UserFieldsForm):
             },
         )
         super().__init__(*args, actor=actor, **kwargs)
+        if self.own_account:
+            for name in self.OWN_ACCOUNT_LOCKED:
+                del self.fields[name]
 
     def clean(self):
         super().clean()
@@ -202,7 +216,14 @@ class UserEditForm(_UserFieldsForm):
 
     def changes(self):
         """Only what changed, so an unchanged vetting date or roles are not rewritten or notified."""
-        return {name: self.cleaned_data[name] for name in self.changed_data if name in self.cleaned_data}
+        return {
+            name: self.cleaned_data[name]
+            for name in self.changed_data
+            if name in self.cleaned_data and name != "reason"
+        }
+
+    def change_reason(self):
+        return self.cleaned_data.get("reason", "")
 
     @property
     def disables_account(self):

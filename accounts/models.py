@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import OuterRef
 from django.db.models.functions import JSONObject
 from django.utils import timezone
+from knox.models import AbstractAuthToken
+from knox.settings import CONSTANTS as KNOX_CONSTANTS
 
 from ocgshare.expressions import JSONRows
 
@@ -32,18 +34,24 @@ class VettingLevel(models.IntegerChoices):
     DV = 4, "DV"
 
 
+def roles_and_groups_columns(user_ref="pk"):
+    """The annotations `with_roles_and_groups()` adds, for the user whose id is the outer query's
+    `user_ref`: a query of another model (an API token) can load its user's roles and groups too."""
+    roles = UserRole.objects.filter(user_id=OuterRef(user_ref)).values(item=JSONObject(code="role"))
+    groups = (
+        User.groups.through.objects.filter(user_id=OuterRef(user_ref))
+        .order_by("group_id")
+        .values(item=JSONObject(id="group_id"))
+    )
+    return {"loaded_roles": JSONRows(roles), "loaded_group_ids": JSONRows(groups)}
+
+
 class UserQuerySet(models.QuerySet):
     def with_roles_and_groups(self):
         """Each user with their role codes and group ids in the same query, so that `role_codes` and
         `group_ids` (which every page and the access engine read) query nothing more. The signed-in
         user of every request is loaded so (accounts.backends): two queries fewer per request."""
-        roles = UserRole.objects.filter(user_id=OuterRef("pk")).values(item=JSONObject(code="role"))
-        groups = (
-            User.groups.through.objects.filter(user_id=OuterRef("pk"))
-            .order_by("group_id")
-            .values(item=JSONObject(id="group_id"))
-        )
-        return self.annotate(loaded_roles=JSONRows(roles), loaded_group_ids=JSONRows(groups))
+        return self.annotate(**roles_and_groups_columns("pk"))
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
@@ -96,6 +104,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return f"{self.full_name} <{self.email}>"
+
+    def save(self, *args, **kwargs):
+        # Here rather than in a service so that every way of changing a password or disabling an account
+        # (the pages, the Django admin, manage.py changepassword) ends the API tokens: a token is a
+        # credential obtained with the old password, and a disabled account has none.
+        password_changed = self._password is not None and not self._state.adding
+        super().save(*args, **kwargs)
+        if password_changed or not self.is_active:
+            ApiToken.objects.filter(user_id=self.pk).delete()
 
     def get_full_name(self):
         return self.full_name
@@ -162,3 +179,19 @@ class UserRole(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.get_role_display()}"
+
+
+class ApiToken(AbstractAuthToken):
+    """An API token (django-rest-knox): only the SHA-512 digest of the key is stored, with the first
+    characters of the key that knox keeps for its own lookups. One per sign-in; each ends at `expiry`.
+    The numeric id names it to its owner (listing and revoking) without revealing anything of the key."""
+
+    id = models.BigAutoField(primary_key=True)
+    digest = models.CharField(max_length=KNOX_CONSTANTS.DIGEST_LENGTH, unique=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = "API token"
+
+    def __str__(self):
+        return f"API token {self.pk} of user {self.user_id}"

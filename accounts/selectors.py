@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
-from .models import VETTING_REMINDER_DAYS, User, UserRole
+from .models import VETTING_REMINDER_DAYS, ApiToken, User, UserRole
 from .rules import may_manage_users
 
 # Sort keys accepted from the list page and the API, each with a unique tie-breaker so pages are stable.
@@ -82,3 +82,13 @@ def user_is_locked_out(*, user):
         failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
         attempt_time__gte=timezone.now() - settings.AXES_COOLOFF_TIME,
     ).exists()
+
+
+def api_tokens_of(*, owner):
+    """`owner`'s live API tokens, newest first (expired ones are refused, and deleted when met)."""
+    return ApiToken.objects.filter(user=owner, expiry__gt=timezone.now()).order_by("-created", "-id")
+
+
+def api_token_count(*, user):
+    """How many live API tokens `user` has, for their administrator's page."""
+    return api_tokens_of(owner=user).count()

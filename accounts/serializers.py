@@ -7,8 +7,8 @@ from rest_framework.fields import SkipField
 
 from agencies.models import Agency
 
-from .models import Role, User, VettingLevel
-from .services import user_problems
+from .models import ApiToken, Role, User, VettingLevel
+from .services import REASON_MAX_LENGTH, user_problems
 
 
 class UserSerializer(serializers.ModelSerializer):
@@ -96,8 +96,16 @@ class UserUpdateSerializer(_ProblemsMixin, serializers.Serializer):
     vetting_level = serializers.ChoiceField(choices=VettingLevel.choices, required=False)
     vetting_expires = serializers.DateField(required=False)
     is_active = serializers.BooleanField(required=False)
+    reason = serializers.CharField(
+        max_length=REASON_MAX_LENGTH,
+        required=False,
+        allow_blank=True,
+        write_only=True,
+        help_text="Why roles or vetting change: required when they do, and kept in the access log. "
+        "No one may change their own roles, vetting or account status.",
+    )
 
-    service_fields = ("full_name", "roles", "vetting_level", "vetting_expires", "is_active")
+    service_fields = ("full_name", "roles", "vetting_level", "vetting_expires", "is_active", "reason")
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -106,4 +114,25 @@ class TokenRequestSerializer(serializers.Serializer):
 
 
 class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField(read_only=True)
+    token = serializers.CharField(read_only=True, help_text="Send it as `Authorization: Token <token>`. Shown once.")
+    id = serializers.IntegerField(read_only=True, help_text="Names the token in /api/auth/tokens/.")
+    expiry = serializers.DateTimeField(read_only=True, help_text="It stops working then; sign in again.")
+
+
+class ApiTokenSerializer(serializers.ModelSerializer):
+    """One of the user's tokens: never the key (only its hash is stored)."""
+
+    current = serializers.SerializerMethodField(help_text="Whether this request was authenticated with it.")
+
+    class Meta:
+        model = ApiToken
+        fields = ["id", "created", "expiry", "current"]
+        read_only_fields = fields
+
+    def get_current(self, token) -> bool:
+        used = getattr(self.context.get("request"), "auth", None)
+        return isinstance(used, ApiToken) and used.pk == token.pk
+
+
+class RevokedSerializer(serializers.Serializer):
+    revoked = serializers.IntegerField(read_only=True, help_text="How many tokens were revoked.")

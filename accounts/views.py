@@ -10,6 +10,7 @@ from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
 from ocgshare import lists
+from ocgshare.models import AccessSurface
 
 from . import selectors, services
 from .forms import PasswordChangeForm, SignInForm, UserCreateForm, UserEditForm, UserFilterForm
@@ -79,7 +80,11 @@ def user_detail(request, pk):
     return render(
         request,
         "accounts/user_detail.html",
-        {"managed": managed, "locked_out": selectors.user_is_locked_out(user=managed)},
+        {
+            "managed": managed,
+            "locked_out": selectors.user_is_locked_out(user=managed),
+            "api_tokens": selectors.api_token_count(user=managed),
+        },
     )
 
 
@@ -91,7 +96,7 @@ def user_create(request):
         data = dict(form.cleaned_data)
         data.pop("password_confirmation")
         try:
-            created = services.user_create(actor=request.user, **data)
+            created = services.user_create(actor=request.user, surface=AccessSurface.PAGE, **data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -109,7 +114,13 @@ def user_edit(request, pk):
         if form.disables_account and request.POST.get("confirmed") != "yes":
             return render(request, "accounts/user_confirm_disable.html", {"managed": managed, "form": form})
         try:
-            services.user_update(actor=request.user, user=managed, **form.changes())
+            services.user_update(
+                actor=request.user,
+                user=managed,
+                reason=form.change_reason(),
+                surface=AccessSurface.PAGE,
+                **form.changes(),
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -126,3 +137,23 @@ def user_unlock(request, pk):
     services.user_unlock(actor=request.user, user=managed)
     messages.success(request, f"{managed.full_name} can sign in again.")
     return redirect("accounts:user-detail", pk=managed.pk)
+
+
+@login_required
+def user_revoke_tokens(request, pk):
+    """Asks first (GET), then revokes every API token of the user (POST)."""
+    _require_user_manager(request)
+    managed = selectors.user_get(actor=request.user, pk=pk)
+    if request.method == "POST":
+        revoked = services.api_tokens_revoke_for_user(actor=request.user, user=managed)
+        messages.success(
+            request,
+            f"{revoked} API token{'' if revoked == 1 else 's'} of {managed.full_name} revoked. "
+            "They sign in again to use the API.",
+        )
+        return redirect("accounts:user-detail", pk=managed.pk)
+    return render(
+        request,
+        "accounts/user_confirm_revoke_tokens.html",
+        {"managed": managed, "api_tokens": selectors.api_token_count(user=managed)},
+    )

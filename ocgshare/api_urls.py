@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from accounts.api import MeView, ObtainTokenView, UserViewSet
+from accounts.api import ApiTokenViewSet, MeView, ObtainTokenView, SignOutView, UserViewSet
 from agencies.api import AgencyViewSet, DataHoldingViewSet, ToolOrPowerViewSet
 from nominals.api import AssociationViewSet, EntityViewSet, NominalViewSet, OCGViewSet
 from notifications.api import NotificationViewSet
@@ -23,11 +23,13 @@ router.register("ocgs", OCGViewSet, basename="ocg")
 router.register("entities", EntityViewSet, basename="entity")
 router.register("associations", AssociationViewSet, basename="association")
 router.register("access-log", AccessLogViewSet, basename="access-log")
+router.register("auth/tokens", ApiTokenViewSet, basename="api-token-owned")
 # Each app registers its viewsets here: router.register("agencies", AgencyViewSet, basename="agency").
 
 urlpatterns = [
     path("", include(router.urls)),
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("auth/sign-out/", SignOutView.as_view(), name="api-sign-out"),
     path("me/", MeView.as_view(), name="api-me"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "guardian",
@@ -146,6 +146,9 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# Vetting expiry dates further ahead than this are refused as typing mistakes (national security
+# vetting is reviewed at least every 10 years).
+VETTING_MAX_YEARS = env_int("VETTING_MAX_YEARS", 10)
 SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE_HOURS", 12) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -243,6 +246,16 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
+# API tokens (django-rest-knox): stored as SHA-512 hashes, a new one at each sign-in, each ending after
+# API_TOKEN_TTL_HOURS (a shift) whatever its use; revoked by a password change, disabling, expired
+# vetting, the owner or an administrator.
+API_TOKEN_TTL = timedelta(hours=env_int("API_TOKEN_TTL_HOURS", 10))
+REST_KNOX = {
+    "TOKEN_TTL": API_TOKEN_TTL,
+    "AUTO_REFRESH": False,
+    "TOKEN_MODEL": "accounts.ApiToken",
+}
+KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 - a model name
 SPECTACULAR_SETTINGS = {
     "TITLE": "OCG Share API",
     "DESCRIPTION": "Multi-agency intelligence sharing against organised crime groups. "

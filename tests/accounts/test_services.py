@@ -48,7 +48,9 @@ class TestPermissionInTheService:
 
     def test_superuser_can_manage_any_agency(self, superuser, council, council_spoc):
         created = services.user_create(actor=superuser, agency=council, **new_user_fields())
-        services.user_update(actor=superuser, user=council_spoc, roles=[Role.SPOC, Role.AGENCY_ADMIN])
+        services.user_update(
+            actor=superuser, user=council_spoc, roles=[Role.SPOC, Role.AGENCY_ADMIN], reason="New signatory"
+        )
         assert created.agency == council
         assert council_spoc.user_roles.filter(role=Role.AGENCY_ADMIN).exists()
 
@@ -80,11 +82,48 @@ class TestValidation:
             "password",
         }
 
-    def test_vetting_may_be_recorded_as_lapsed_on_an_existing_user(self, police_admin, analyst):
-        yesterday = timezone.localdate() - datetime.timedelta(days=1)
-        services.user_update(actor=police_admin, user=analyst, vetting_expires=yesterday)
+    @pytest.mark.parametrize("days", [-1, 0])
+    def test_a_vetting_expiry_that_is_not_in_the_future_is_refused_on_update_too(self, police_admin, analyst, days):
+        before = analyst.vetting_expires
+        with pytest.raises(ValidationError) as raised:
+            services.user_update(
+                actor=police_admin,
+                user=analyst,
+                vetting_expires=timezone.localdate() + datetime.timedelta(days=days),
+                reason="Vetting withdrawn",
+            )
+        assert raised.value.message_dict == {"vetting_expires": ["The vetting expiry date must be in the future"]}
         analyst.refresh_from_db()
-        assert analyst.vetting_expires == yesterday
+        assert analyst.vetting_expires == before
+
+    def test_an_unchanged_lapsed_date_does_not_stop_other_changes(self, police_admin, police):
+        lapsed = UserFactory(agency=police, vetting_expires=timezone.localdate() - datetime.timedelta(days=3))
+        services.user_update(
+            actor=police_admin, user=lapsed, full_name="Corrected Name", vetting_expires=lapsed.vetting_expires
+        )
+        lapsed.refresh_from_db()
+        assert lapsed.full_name == "Corrected Name"
+
+    @pytest.mark.parametrize("creating", [True, False])
+    def test_a_vetting_expiry_beyond_the_configured_maximum_is_refused(
+        self, police_admin, analyst, settings, creating
+    ):
+        settings.VETTING_MAX_YEARS = 5
+        limit = services.vetting_expiry_limit()
+        assert limit.year == timezone.localdate().year + 5
+        too_far = limit + datetime.timedelta(days=1)
+        with pytest.raises(ValidationError) as raised:
+            if creating:
+                services.user_create(actor=police_admin, **new_user_fields(vetting_expires=too_far))
+            else:
+                services.user_update(actor=police_admin, user=analyst, vetting_expires=too_far, reason="Renewed")
+        assert raised.value.message_dict == {
+            "vetting_expires": ["The vetting expiry date must be within 5 years from today"]
+        }
+        # The limit itself is accepted.
+        services.user_update(actor=police_admin, user=analyst, vetting_expires=limit, reason="Renewed")
+        analyst.refresh_from_db()
+        assert analyst.vetting_expires == limit
 
     def test_e_mail_is_stored_in_lower_case(self, police_admin):
         created = services.user_create(actor=police_admin, **new_user_fields(email=" New@Northshire.Police.UK "))

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, User, UserRole, VettingLevel
+from accounts.services import EMAIL_UNAVAILABLE
 from notifications.models import EventType, Notification
+from ocgshare.models import AccessAction, AccessLogEntry
 from tests.factories import TEST_PASSWORD, UserFactory
 
 USER_LIST = reverse("accounts:user-list")
@@ -280,7 +282,7 @@ class TestCreate:
         assert response.status_code == 200
         form = response.context["form"]
         assert form.errors == {
-            "email": ["There is already an account with this e-mail address"],
+            "email": [EMAIL_UNAVAILABLE],
             "full_name": ["Enter their full name"],
             "roles": ["Select at least one role"],
             "vetting_level": ["Select their vetting level"],
@@ -321,7 +323,9 @@ class TestEdit:
     def test_changing_roles_notifies_the_user_of_what_changed(self, client, police_admin, police_officer):
         client.force_login(police_admin)
 
-        response = client.post(edit_url(police_officer), edit_data(police_officer, roles=[Role.ANALYST]))
+        response = client.post(
+            edit_url(police_officer), edit_data(police_officer, roles=[Role.ANALYST], reason="Moved to analysis")
+        )
 
         assert response.status_code == 302
         police_officer.refresh_from_db()
@@ -337,7 +341,12 @@ class TestEdit:
 
         client.post(
             edit_url(police_officer),
-            edit_data(police_officer, vetting_expires=new_expiry.isoformat(), vetting_level=VettingLevel.DV),
+            edit_data(
+                police_officer,
+                vetting_expires=new_expiry.isoformat(),
+                vetting_level=VettingLevel.DV,
+                reason="DV granted, ref 123",
+            ),
         )
 
         police_officer.refresh_from_db()
@@ -345,20 +354,70 @@ class TestEdit:
         assert police_officer.vetting_level == VettingLevel.DV
         assert not Notification.objects.filter(recipient=police_officer).exists()
 
-    def test_admin_cannot_remove_their_own_admin_role(self, client, police_admin):
+    def test_own_account_page_offers_no_roles_vetting_or_status(self, client, police_admin):
         client.force_login(police_admin)
-        response = client.post(edit_url(police_admin), edit_data(police_admin, roles=[Role.ANALYST]))
-        assert response.status_code == 200
-        assert "You cannot remove your own agency administrator role" in response.content.decode()
-        assert police_admin.user_roles.filter(role=Role.AGENCY_ADMIN).exists()
+        html = client.get(edit_url(police_admin)).content.decode()
+        for name in ("roles", "vetting_level", "vetting_expires", "is_active", "reason"):
+            assert f'name="{name}"' not in html
+        assert "you cannot change your own roles, vetting or whether the account is active" in html
 
-    def test_admin_cannot_disable_themselves(self, client, police_admin):
+    def test_own_power_posted_anyway_changes_nothing(self, client, police_admin):
         client.force_login(police_admin)
-        response = client.post(edit_url(police_admin), edit_data(police_admin, is_active=""))
-        assert response.status_code == 200
-        assert "You cannot disable your own account" in response.content.decode()
+        before = (police_admin.vetting_level, police_admin.vetting_expires)
+
+        response = client.post(
+            edit_url(police_admin),
+            edit_data(
+                police_admin,
+                full_name="Alex Admin",
+                roles=[Role.AGENCY_ADMIN, Role.ANALYST, Role.AUDITOR],
+                vetting_level=VettingLevel.DV,
+                vetting_expires="2099-12-31",
+                is_active="",
+            ),
+        )
+
+        assert response.status_code == 302
         police_admin.refresh_from_db()
+        assert police_admin.full_name == "Alex Admin"
+        assert (police_admin.vetting_level, police_admin.vetting_expires) == before
         assert police_admin.is_active
+        assert set(police_admin.user_roles.values_list("role", flat=True)) == {Role.AGENCY_ADMIN}
+
+    def test_changing_roles_or_vetting_needs_a_reason_which_is_logged(self, client, police_admin, police_officer):
+        client.force_login(police_admin)
+        data = edit_data(police_officer, roles=[Role.PIO, Role.AUDITOR])
+
+        refused = client.post(edit_url(police_officer), data)
+
+        assert refused.status_code == 200
+        assert refused.context["form"].errors == {
+            "reason": ["Enter the reason for changing their roles or vetting: it is kept in the access log"]
+        }
+        assert police_officer.user_roles.get().role == Role.PIO
+        assert not AccessLogEntry.objects.exists()
+
+        assert client.post(edit_url(police_officer), {**data, "reason": "Audit duties from May"}).status_code == 302
+        entry = AccessLogEntry.objects.get()
+        assert (entry.user, entry.action, entry.surface) == (police_admin, AccessAction.ALTER, "page")
+        assert (entry.object_type, entry.object_id) == ("user", police_officer.pk)
+        assert entry.query == "roles: pio -> auditor, pio"
+        assert entry.justification == "Audit duties from May"
+
+    def test_a_far_future_or_past_vetting_date_is_refused_on_the_form(self, client, police_admin, police_officer):
+        client.force_login(police_admin)
+        for date, message in [
+            ("2099-12-31", "The vetting expiry date must be within 10 years from today"),
+            ((timezone.localdate() - datetime.timedelta(days=1)).isoformat(), "must be in the future"),
+        ]:
+            response = client.post(
+                edit_url(police_officer), edit_data(police_officer, vetting_expires=date, reason="Renewal")
+            )
+            assert response.status_code == 200
+            assert message in response.context["form"].errors["vetting_expires"][0]
+        before = police_officer.vetting_expires
+        police_officer.refresh_from_db()
+        assert police_officer.vetting_expires == before
 
     def test_disabling_asks_for_confirmation_first(self, client, police_admin, police_officer):
         client.force_login(police_admin)
