@@ -6,7 +6,7 @@ from django.contrib.auth import authenticate, user_logged_in
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import RetrieveAPIView
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
@@ -18,7 +18,7 @@ from ocgshare.models import AccessSurface
 from . import selectors, services
 from .authentication import VettedTokenAuthentication
 from .forms import SIGN_IN_ERROR, UserFilterForm
-from .models import Role
+from .models import ApiToken, Role
 from .rules import may_manage_users
 from .serializers import (
     ApiTokenSerializer,
@@ -89,6 +89,8 @@ class SignOutView(APIView):
 
     @extend_schema(request=None, responses={204: None, 401: _UNAUTHENTICATED})
     def post(self, request):
+        if not isinstance(request.auth, ApiToken):
+            raise exceptions.NotAuthenticated("Sign out with the token to revoke.")
         services.api_token_revoke(owner=request.user, token_id=request.auth.pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
