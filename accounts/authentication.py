@@ -5,6 +5,8 @@ disabled or no longer vetted user, is deleted there and then."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from knox.auth import TokenAuthentication
 from knox.crypto import hash_token
 from rest_framework import exceptions
@@ -47,3 +49,14 @@ class VettedTokenAuthentication(TokenAuthentication):
             ApiToken.objects.filter(user=user).delete()
             raise exceptions.AuthenticationFailed(VETTING_EXPIRED)
         return user, found
+
+
+class VettedTokenScheme(OpenApiAuthenticationExtension):
+    """The OpenAPI security scheme of these tokens: `Authorization: Token <key>`, named as DRF's was."""
+
+    target_class = VettedTokenAuthentication
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        prefix = self.target.authenticate_header(None)
+        return build_bearer_security_scheme_object(header_name="Authorization", token_prefix=prefix)

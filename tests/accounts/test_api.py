@@ -501,7 +501,23 @@ class TestUsers:
 
     def test_in_the_schema(self, police_admin):
         schema = as_user(police_admin).get("/api/schema/", {"format": "json"}).json()
-        assert {"/api/auth/token/", "/api/me/", "/api/users/", "/api/users/{id}/"} <= set(schema["paths"])
+        assert {
+            "/api/auth/token/",
+            "/api/auth/tokens/",
+            "/api/auth/tokens/{id}/",
+            "/api/auth/tokens/revoke-all/",
+            "/api/auth/sign-out/",
+            "/api/me/",
+            "/api/users/",
+            "/api/users/{id}/",
+            "/api/users/{id}/revoke-tokens/",
+        } <= set(schema["paths"])
+        assert set(schema["paths"]["/api/auth/token/"]["post"]["responses"]) == {"200", "400", "429"}
+        assert set(schema["paths"]["/api/auth/tokens/{id}/"]["delete"]["responses"]) == {"204", "403", "404"}
+        assert set(schema["paths"]["/api/users/{id}/revoke-tokens/"]["post"]["responses"]) == {"200", "403", "404"}
+        token = schema["components"]["schemas"]["Token"]["properties"]
+        assert set(token) == {"token", "id", "expiry"}
+        assert "key" not in schema["components"]["schemas"]["ApiToken"]["properties"]
         assert "patch" in schema["paths"]["/api/users/{id}/"]
         assert "put" not in schema["paths"]["/api/users/{id}/"]
 
