@@ -156,12 +156,13 @@ def user_problems(*, actor, user=None, reason=None, **fields):
 
     if own:
         # No one raises (or changes) their own power, whatever the surface: another administrator must.
+        # This answer replaces any other about the field: whatever the value, it is not theirs to change.
         for name in (*POWER_FIELDS, "is_active"):
-            if name in changed and name not in errors:
+            if name in changed:
                 message = SELF_CHANGE_ERRORS[name]
                 if name == "is_active" and fields["is_active"]:
                     message = "You cannot change whether your own account is active"
-                errors[name].append(message)
+                errors[name] = [message]
     elif not creating and changed.intersection(POWER_FIELDS):
         if not (reason or "").strip():
             errors["reason"].append(REASON_REQUIRED)

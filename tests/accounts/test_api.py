@@ -549,6 +549,9 @@ class TestNoOneRaisesTheirOwnPower:
         body = response.json()
         assert body["roles"] == ["You cannot change your own roles: ask another administrator to do it"]
         assert body["vetting_level"] == ["You cannot change your own vetting level: ask another administrator to do it"]
+        assert body["vetting_expires"] == [
+            "You cannot change your own vetting expiry date: ask another administrator to do it"
+        ]
         assert set(body) == {"roles", "vetting_level", "vetting_expires"}
         police_admin.refresh_from_db()
         police_admin.forget_loaded_roles_and_groups()
