@@ -14,6 +14,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -377,6 +378,14 @@ def api_tokens_revoke_for_user(*, actor, user):
     if not may_manage_user(actor, user):
         raise PermissionDenied("You cannot manage this user.")
     deleted, _ = ApiToken.objects.filter(user=user).delete()
+    return deleted
+
+
+def api_tokens_purge():
+    """Delete every token that can no longer work: expired, or of a disabled or no longer vetted user.
+    Authentication refuses them anyway; this keeps them from lingering. Returns how many."""
+    dead = Q(expiry__lte=timezone.now()) | Q(user__is_active=False) | Q(user__vetting_expires__lt=timezone.localdate())
+    deleted, _ = ApiToken.objects.filter(dead).delete()
     return deleted
 
 

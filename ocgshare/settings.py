@@ -218,6 +218,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.notify_vetting_expiring",
         "schedule": crontab(hour=6, minute=30),
     },
+    "purge-api-tokens": {
+        "task": "accounts.tasks.purge_api_tokens",
+        "schedule": crontab(minute=5),
+    },
     # Just after midnight, so a protocol stops sharing on the first day after its end date.
     "expire-protocols": {
         "task": "protocols.tasks.expire_protocols",

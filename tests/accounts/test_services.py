@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from accounts import services
-from accounts.models import Role, User, VettingLevel
-from accounts.tasks import notify_vetting_expiring
+from accounts.models import ApiToken, Role, User, VettingLevel
+from accounts.tasks import notify_vetting_expiring, purge_api_tokens
 from notifications.models import EventType, Notification
 from tests.factories import UserFactory
 
@@ -198,3 +198,23 @@ class TestVettingReminders:
         }
         assert notify_vetting_expiring.delay().get() == 6
         assert notify_vetting_expiring.delay().get() == 0
+
+
+class TestApiTokenPurge:
+    def test_the_hourly_task_deletes_the_tokens_that_can_no_longer_work(self, police, settings):
+        live_user = UserFactory(agency=police)
+        lapsed = UserFactory(agency=police)
+        disabled = UserFactory(agency=police)
+        live, _ = ApiToken.objects.create(user=live_user, expiry=datetime.timedelta(hours=1))
+        ApiToken.objects.create(user=live_user, expiry=datetime.timedelta(seconds=-1))
+        ApiToken.objects.create(user=lapsed, expiry=datetime.timedelta(hours=1))
+        ApiToken.objects.create(user=disabled, expiry=datetime.timedelta(hours=1))
+        User.objects.filter(pk=lapsed.pk).update(vetting_expires=timezone.localdate() - datetime.timedelta(days=1))
+        User.objects.filter(pk=disabled.pk).update(is_active=False)
+        assert "accounts.tasks.purge_api_tokens" in {
+            entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()
+        }
+
+        assert purge_api_tokens.delay().get() == 3
+
+        assert list(ApiToken.objects.all()) == [live]
