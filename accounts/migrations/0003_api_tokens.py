@@ -28,6 +28,13 @@ class Migration(migrations.Migration):
             },
         ),
         # DRF's authtoken kept every key in plain text and is no longer installed: its table goes, so no
-        # usable key is left in the database (the keys stop working anyway, the app being gone).
-        migrations.RunSQL("DROP TABLE IF EXISTS authtoken_token", reverse_sql=migrations.RunSQL.noop),
+        # key is left in the database (they stop working anyway, the app being gone), and so does the
+        # record of its migrations, so that installing it again would create the table again.
+        migrations.RunSQL(
+            [
+                "DROP TABLE IF EXISTS authtoken_token",
+                "DELETE FROM django_migrations WHERE app = 'authtoken'",
+            ],
+            reverse_sql=migrations.RunSQL.noop,
+        ),
     ]
