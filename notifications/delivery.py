@@ -129,8 +129,9 @@ def deliver_notification_email(notification_id):
             return False
         notification = Notification.objects.select_related("recipient").get(pk=notification_id)
         recipient = notification.recipient
-        if not recipient.is_active:
-            # A disabled account (someone who left their agency) gets no more e-mail.
+        if not recipient.is_active or notification.is_action_done:
+            # A disabled account (someone who left their agency) gets no more e-mail; nor does anyone
+            # a request for an action already done (signed while the broker was down, say).
             Notification.objects.filter(pk=notification_id).update(email_state=EmailState.NOT_WANTED, emailed_at=None)
             return False
         try:

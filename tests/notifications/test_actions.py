@@ -4,13 +4,15 @@ inbox and the API, and not counted as unread. (Protocol signatures and reviews: 
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts import services as account_services
 from notifications import selectors
-from notifications.models import EventType, Notification
+from notifications.delivery import deliver_notification_email
+from notifications.models import EmailState, EventType, Notification
 from notifications.services import notification_actions_done, notify
 from tests.factories import UserFactory
 
@@ -120,3 +122,14 @@ class TestVettingReminders:
     def test_disabling_the_account_closes_them(self, officer, police_admin):
         account_services.user_update(actor=police_admin, user=officer, is_active=False)
         assert set(self.reminders().values_list("action_outcome", flat=True)) == {"No longer needed: account disabled"}
+
+
+def test_a_request_done_before_its_e_mail_went_out_is_not_e_mailed(alice):
+    request = ask(alice)
+    notification_actions_done(action_keys=request.action_key, outcome="Signed by a colleague")
+
+    assert deliver_notification_email(request.pk) is False
+
+    request.refresh_from_db()
+    assert request.email_state == EmailState.NOT_WANTED
+    assert mail.outbox == []
