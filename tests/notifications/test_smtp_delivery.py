@@ -160,3 +160,23 @@ def test_a_refused_digest_fails_the_notifications_it_listed(smtp):
 )
 def test_permanent_and_transient_answers(error, permanent):
     assert permanent_failure(error) == permanent
+
+
+def test_a_digest_resent_after_a_lost_answer_carries_the_same_message_id(smtp, settings):
+    settings.EMAIL_TIMEOUT = 1
+    alice = user("alice")
+    preferences_update(user=alice, choices={EventType.ROLE_CHANGED: Delivery.DAILY_DIGEST})
+    for title in ("One", "Two"):
+        notify(recipient=alice, event_type=EventType.ROLE_CHANGED, title=title)
+    smtp.slow_answer_seconds = 3
+
+    with pytest.raises(OSError):
+        send_daily_digest(alice)
+    assert set(Notification.objects.values_list("email_state", flat=True)) == {EmailState.DIGEST}
+
+    smtp.slow_answer_seconds = 0
+    assert send_daily_digest(alice) == 2
+
+    first, second = smtp.messages()
+    assert first["Message-ID"] == second["Message-ID"]
+    assert first["Message-ID"].startswith(f"<digest-{alice.pk}-")
