@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from notifications.models import EventType
-from notifications.services import notify
+from notifications.services import notification_actions_done, notify
 from ocgshare.models import AccessAction, AccessLogEntry, AccessSurface
 
 from .models import VETTING_REMINDER_DAYS, ApiToken, Role, User, UserRole, VettingLevel
@@ -323,10 +323,18 @@ def user_update(*, actor, user, reason="", surface=AccessSurface.SYSTEM, **chang
     for name in ("full_name", "job_title", "phone"):
         if name in changes:
             changes[name] = changes[name].strip()
+    renewed = "vetting_expires" in changes and changes["vetting_expires"] != user.vetting_expires
     for name, value in changes.items():
         setattr(user, name, value)
     if changes:
         user.save(update_fields=list(changes))
+    if renewed:
+        notification_actions_done(
+            action_keys=[vetting_action_key(user)],
+            outcome=f"{actor.full_name} recorded a vetting expiry date of {_long_date(user.vetting_expires)}",
+        )
+    elif changes.get("is_active") is False:
+        notification_actions_done(action_keys=[vetting_action_key(user)], outcome="No longer needed: account disabled")
 
     if roles is not None:
         wanted = set(roles)
@@ -398,6 +406,11 @@ def user_unlock(*, actor, user):
     return reset(username=user.email)
 
 
+def vetting_action_key(user):
+    """The action vetting reminders ask for: record `user`'s renewed vetting expiry date."""
+    return f"vetting:{user.pk}"
+
+
 def vetting_reminders_send(*, today=None):
     """Remind each active user whose vetting expires within VETTING_REMINDER_DAYS, and their
     agency's administrators. Safe to run every day: one reminder per recipient per expiry date.
@@ -436,6 +449,7 @@ def vetting_reminders_send(*, today=None):
                 ),
                 url=reverse("accounts:account"),
                 dedupe_key=f"vetting-expiring:{user.vetting_expires.isoformat()}",
+                action_key=vetting_action_key(user),
             ):
                 recorded += 1
             for admin in admins_by_agency[user.agency_id]:
@@ -452,6 +466,7 @@ def vetting_reminders_send(*, today=None):
                     ),
                     url=reverse("accounts:user-detail", args=[user.pk]),
                     dedupe_key=f"vetting-expiring:{user.pk}:{user.vetting_expires.isoformat()}",
+                    action_key=vetting_action_key(user),
                 ):
                     recorded += 1
     return recorded

@@ -19,9 +19,23 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "recipient", "event_type", "title", "read_at", "email_state", "emailed_at"]
-    list_filter = ["event_type", "email_state", ("read_at", admin.EmptyFieldListFilter)]
-    search_fields = ["recipient__email", "title", "dedupe_key"]
+    list_display = [
+        "created_at",
+        "recipient",
+        "event_type",
+        "title",
+        "read_at",
+        "email_state",
+        "emailed_at",
+        "email_error",
+    ]
+    list_filter = [
+        "event_type",
+        "email_state",
+        ("read_at", admin.EmptyFieldListFilter),
+        ("action_done_at", admin.EmptyFieldListFilter),
+    ]
+    search_fields = ["recipient__email", "title", "dedupe_key", "action_key"]
     list_select_related = ["recipient"]
     date_hierarchy = "created_at"
     raw_id_fields = ["recipient"]

@@ -49,6 +49,16 @@ class Notification(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
     email_state = models.CharField(max_length=20, choices=EmailState.choices)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    email_error = models.CharField(
+        max_length=500, blank=True, help_text="Why the e-mail was not sent: the mail server's answer, or a timeout."
+    )
+    # Set on a notification that asks its recipient to do something ("sign this protocol"): the
+    # service that performs the action marks every notification with its key done, in its transaction.
+    action_key = models.CharField(max_length=100, blank=True)
+    action_done_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the action it asks for was done, or stopped being needed."
+    )
+    action_outcome = models.CharField(max_length=200, blank=True, help_text="What became of the action asked for.")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -63,6 +73,11 @@ class Notification(models.Model):
             models.Index(fields=["recipient", "-created_at", "-id"], name="notification_inbox_idx"),
             models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
             models.Index(fields=["email_state", "created_at"], name="notification_outbox_idx"),
+            models.Index(
+                fields=["action_key"],
+                condition=~Q(action_key="") & Q(action_done_at__isnull=True),
+                name="notification_open_action_idx",
+            ),
         ]
 
     def __str__(self):
@@ -71,6 +86,19 @@ class Notification(models.Model):
     @property
     def is_read(self):
         return self.read_at is not None
+
+    @property
+    def asks_for_action(self):
+        return bool(self.action_key)
+
+    @property
+    def is_action_done(self):
+        return self.action_done_at is not None
+
+    @property
+    def needs_attention(self):
+        """Unread, and not an action someone has already done: what the unread count counts."""
+        return self.read_at is None and self.action_done_at is None
 
     @property
     def link(self):

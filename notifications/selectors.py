@@ -1,17 +1,23 @@
 """Reads of notifications: a user only ever reads their own inbox and preferences."""
 
+from django.db.models import Q
+
 from .models import Delivery, EventType, Notification, NotificationPreference
+
+# Unread, and not a request for an action that has been done (by the recipient or anyone else
+# entitled): what still wants the user's attention. Notification.needs_attention says the same.
+NEEDS_ATTENTION = Q(read_at__isnull=True, action_done_at__isnull=True)
 
 
 def unread_count(*, user):
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return Notification.objects.filter(NEEDS_ATTENTION, recipient=user).count()
 
 
 def inbox_list(*, user, unread=False, event_type=None, oldest_first=False):
     """`user`'s own notifications, newest first; every lookup of a notification starts here."""
     notifications = Notification.objects.filter(recipient=user)
     if unread:
-        notifications = notifications.filter(read_at__isnull=True)
+        notifications = notifications.filter(NEEDS_ATTENTION)
     if event_type:
         notifications = notifications.filter(event_type=event_type)
     if oldest_first:

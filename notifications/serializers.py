@@ -9,17 +9,47 @@ class NotificationSerializer(serializers.ModelSerializer):
     event_type_display = serializers.CharField(source="get_event_type_display", read_only=True)
     is_read = serializers.BooleanField(read_only=True)
     url = serializers.CharField(source="link", read_only=True, help_text="A path inside OCG Share to read more.")
+    asks_for_action = serializers.BooleanField(
+        read_only=True, help_text="True if it asks you to do something: sign a protocol, record a review."
+    )
+    action_done_at = serializers.DateTimeField(
+        read_only=True,
+        allow_null=True,
+        help_text="When the action asked for was done, by you or anyone else entitled, or stopped being needed "
+        "(for example, the protocol went back to draft). Null while it is still to do, and for notifications "
+        "that ask for nothing. A done action no longer counts as unread.",
+    )
+    action_outcome = serializers.CharField(
+        read_only=True, help_text='What became of the action asked for ("Signed by …"); empty while it is to do.'
+    )
 
     class Meta:
         model = Notification
-        fields = ["id", "event_type", "event_type_display", "title", "body", "url", "created_at", "read_at", "is_read"]
+        fields = [
+            "id",
+            "event_type",
+            "event_type_display",
+            "title",
+            "body",
+            "url",
+            "created_at",
+            "read_at",
+            "is_read",
+            "asks_for_action",
+            "action_done_at",
+            "action_outcome",
+        ]
         read_only_fields = fields
 
 
 class InboxFilterSerializer(serializers.Serializer):
     """Query parameters of the inbox list."""
 
-    unread = serializers.BooleanField(required=False, default=False, help_text="Only unread notifications.")
+    unread = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Only notifications still wanting attention: unread, and not asking for an action already done.",
+    )
     event_type = serializers.ChoiceField(choices=EventType.choices, required=False, help_text="Only this type.")
 
 

@@ -18,7 +18,7 @@ def delivery_for(*, user, event_type):
     return Delivery(preference.delivery) if preference else Delivery.IMMEDIATELY
 
 
-def notify(*, recipient, event_type, title, body="", url="", dedupe_key=""):
+def notify(*, recipient, event_type, title, body="", url="", dedupe_key="", action_key=""):
     """Record a notification for `recipient`; its e-mail is sent by Celery after commit.
 
     Call inside the transaction of the change that causes it: if that change rolls back, so does
@@ -27,6 +27,10 @@ def notify(*, recipient, event_type, title, body="", url="", dedupe_key=""):
 
     The `title` is e-mailed: it must carry nothing sensitive (no names, identifiers or intelligence).
     The `body` is shown only in the inbox. `url` is a path inside OCG Share ("/nominals/12/").
+
+    A notification that asks its recipient to do something gives an `action_key` naming that action
+    ("protocol:12:sign:3"); the service that performs the action calls `notification_actions_done`
+    with the same key, so the request does not stay open once anyone entitled has acted.
     """
     if url and not is_internal_path(url):
         raise ValueError(f"A notification links only to a path inside the service, not {url!r}")
@@ -40,6 +44,7 @@ def notify(*, recipient, event_type, title, body="", url="", dedupe_key=""):
         body=body,
         url=url,
         dedupe_key=dedupe_key,
+        action_key=action_key,
         email_state=EMAIL_STATE_FOR_DELIVERY[delivery],
     )
     if notification.email_state == EmailState.PENDING:
@@ -47,6 +52,22 @@ def notify(*, recipient, event_type, title, body="", url="", dedupe_key=""):
 
         transaction.on_commit(lambda: enqueue_notification_email(notification.pk))
     return notification
+
+
+def notification_actions_done(*, action_keys, outcome):
+    """Mark done every open notification asking for one of `action_keys`; return how many changed.
+
+    Call in the transaction of the service that does the action (or makes it unnecessary), so the
+    request and the deed commit or roll back together. `outcome` says what happened, for the inbox
+    ("Signed by Ann Admin", "No longer needed: the protocol went back to draft"). Read state is left
+    alone: a done action no longer counts as unread (`selectors.unread_count`) whether read or not.
+    """
+    keys = [action_keys] if isinstance(action_keys, str) else list(action_keys)
+    if not keys:
+        return 0
+    return Notification.objects.filter(action_key__in=keys, action_done_at__isnull=True).update(
+        action_done_at=timezone.now(), action_outcome=" ".join(outcome.split())[:200]
+    )
 
 
 def notification_mark_read(*, user, notification):

@@ -1,8 +1,10 @@
 """Celery tasks delivering notifications by e-mail (the outbox side of DESIGN.md §4.4).
 
-Three paths lead to an e-mail, and ``notifications.delivery`` makes sure only one of them sends:
-the task queued on commit by ``notify``, its retries, and the outbox sweep run every minute by beat
-for rows still pending (the broker was down when the change committed, or retries ran out).
+Three paths lead to an e-mail, and ``notifications.delivery`` makes sure that once one of them has
+sent and committed the others send nothing: the task queued on commit by ``notify``, its retries,
+and the outbox sweep run every minute by beat for rows still pending (the broker was down when the
+change committed, or retries ran out). Delivery is at least once; a duplicate goes out only when the
+mail server's answer to a sent message is lost, and it carries the same Message-ID.
 """
 
 import logging
@@ -19,13 +21,15 @@ from .models import EmailState, Notification
 
 logger = logging.getLogger(__name__)
 
+# What reaches the tasks is transient: delivery records a permanent refusal (5xx) as FAILED itself.
 # SMTPException and socket errors (refused, reset, timed out) are all OSErrors: worth another try.
 TRANSIENT_EMAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 # The queued task normally delivers within seconds; the sweep leaves it this long to do so.
 SWEEP_GRACE = timedelta(minutes=1)
 SWEEP_BATCH = 500
-# Several failures in one sweep mean the mail server is down: stop, the next sweep tries again.
+# Several transient failures in one sweep mean the mail server is down: stop, the next sweep tries
+# again. A permanently refused e-mail is not one: it fails alone and the sweep goes on.
 SWEEP_MAX_FAILURES = 3
 # An e-mail still unsent after this long is given up (logged); the notification stays in the inbox.
 GIVE_UP_AFTER = timedelta(days=2)
@@ -56,7 +60,7 @@ def deliver_pending_notifications():
     """The outbox sweep (beat, every minute): send what the queued tasks have not; return how many sent."""
     now = timezone.now()
     given_up = Notification.objects.filter(email_state=EmailState.PENDING, created_at__lt=now - GIVE_UP_AFTER).update(
-        email_state=EmailState.FAILED
+        email_state=EmailState.FAILED, email_error=f"Still unsent after {GIVE_UP_AFTER.days} days of attempts"
     )
     if given_up:
         logger.error("Gave up e-mailing %s notification(s) unsent for %s", given_up, GIVE_UP_AFTER)

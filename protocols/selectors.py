@@ -94,6 +94,27 @@ def protocol_list(*, user, filters=None):
     return _with_parties(queryset.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT])))
 
 
+def signing_progress(protocol):
+    """What a protocol's signatures add up to now, in words: active, waiting for its start date, or
+    who still has to sign. Said after each signature, so the signer learns what actually happened."""
+    protocol = Protocol.objects.prefetch_related(
+        Prefetch("parties", queryset=ProtocolParty.objects.select_related("agency", "signatory"))
+    ).get(pk=protocol.pk)
+    if protocol.status == ProtocolStatus.ACTIVE:
+        return f"Every party has signed: {protocol.reference} is now active and information is shared under it."
+    unsigned = [party for party in protocol.parties.all() if not party.is_signed]
+    if not unsigned:
+        return (
+            f"Every party has signed: {protocol.reference} becomes active on its start date, "
+            f"{protocol.start_date:%-d %B %Y}."
+        )
+    waiting = [
+        f"{party.agency.name} ({party.signatory.full_name})" if party.signatory else party.agency.name
+        for party in unsigned
+    ]
+    return f"Still to sign: {', '.join(waiting)}. {protocol.reference} becomes active when they have."
+
+
 def protocol_get(*, user, pk):
     return get_object_or_404(_with_parties(Protocol.objects.select_related("template")), pk=pk)
 

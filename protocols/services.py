@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from notifications.models import EventType
-from notifications.services import notify
+from notifications.services import notification_actions_done, notify
 from ocgshare.constants import InformationCategory
 
 from .constants import RECEIVE_PERMISSIONS, REMINDER_DAYS, ProtocolStatus, highest_tier_for_kind, receive_codename
@@ -125,7 +125,7 @@ def _contacts(parties):
     return list(people.values())
 
 
-def _notify_all(recipients, *, event_type, protocol, title, body="", dedupe_key=""):
+def _notify_all(recipients, *, event_type, protocol, title, body="", dedupe_key="", action_key=""):
     for recipient in recipients:
         notify(
             recipient=recipient,
@@ -134,7 +134,28 @@ def _notify_all(recipients, *, event_type, protocol, title, body="", dedupe_key=
             body=body,
             url=_detail_url(protocol),
             dedupe_key=dedupe_key,
+            action_key=action_key,
         )
+
+
+# The actions notifications ask for: a request stays open until the service doing the action (or
+# ending the need for it) marks it done, in the same transaction.
+
+
+def sign_action_key(protocol, agency_id):
+    """The action of signing `protocol` for one party agency (whoever of that agency may sign)."""
+    return f"protocol:{protocol.pk}:sign:{agency_id}"
+
+
+def review_action_key(protocol):
+    """The action of recording a review of `protocol` (whichever review date was reminded of)."""
+    return f"protocol:{protocol.pk}:review"
+
+
+def _signature_requests_done(protocol, parties, outcome):
+    notification_actions_done(
+        action_keys=[sign_action_key(protocol, party.agency_id) for party in parties], outcome=outcome
+    )
 
 
 def _check_dates_ahead(protocol, errors):
@@ -212,9 +233,17 @@ def _activate_if_ready(protocol, parties, today):
 
 
 def _stop(protocol, parties, *, status):
+    was_awaiting = protocol.status == ProtocolStatus.AWAITING_SIGNATURES
     _set_status(protocol, status)
     protocol.save(update_fields=["status", "status_changed_at", "suspension_reason", "updated_at"])
     _grants_revoke(protocol)
+    if was_awaiting:
+        _signature_requests_done(protocol, parties, "No longer needed: the protocol expired before every party signed")
+    if status == ProtocolStatus.EXPIRED:
+        # A suspended protocol is still reviewed; an expired one is renewed instead.
+        notification_actions_done(
+            action_keys=[review_action_key(protocol)], outcome="No longer needed: the protocol expired"
+        )
 
 
 # Creation and local edits ---------------------------------------------------------------------
@@ -413,17 +442,24 @@ def protocol_submit_for_signature(*, actor, protocol):
             body=f"{protocol.lead_agency.name} asks you to sign “{protocol.title}” on behalf of {party.agency.name}.",
             url=_detail_url(protocol),
             dedupe_key=f"protocol-{protocol.pk}-sign-{protocol.signature_round}",
+            action_key=sign_action_key(protocol, party.agency_id),
         )
     return protocol
 
 
 @transaction.atomic
 def protocol_return_to_draft(*, actor, protocol):
-    """Awaiting signatures → draft, to amend it; signatures already given are withdrawn."""
+    """Awaiting signatures → draft, to amend it; signatures already given are withdrawn, and the
+    requests to sign are closed (sending it for signature again asks afresh)."""
     require_edit(actor, protocol)
     protocol = _locked(protocol)
     _require_status(
         protocol, {ProtocolStatus.AWAITING_SIGNATURES}, "Only a protocol awaiting signatures can return to draft."
+    )
+    _signature_requests_done(
+        protocol,
+        protocol.parties.all(),
+        f"No longer needed: {actor.agency.name} took the protocol back to draft; it will be sent for signature again",
     )
     protocol.parties.update(signed_at=None, signed_by=None)
     _set_status(protocol, ProtocolStatus.DRAFT)
@@ -434,7 +470,7 @@ def protocol_return_to_draft(*, actor, protocol):
 @transaction.atomic
 def protocol_sign(*, actor, protocol):
     """Sign for the actor's agency. The last signature activates the protocol if today is within
-    its dates."""
+    its dates. Every request to sign for that agency is marked done."""
     protocol = _locked(protocol)
     parties = _parties(protocol)
     party = require_signatory(actor, parties)
@@ -444,6 +480,10 @@ def protocol_sign(*, actor, protocol):
     party.signed_at = timezone.now()
     party.signed_by = actor
     party.save(update_fields=["signed_at", "signed_by"])
+    notification_actions_done(
+        action_keys=[sign_action_key(protocol, party.agency_id)],
+        outcome=f"Signed for {party.agency.name} by {actor.full_name}",
+    )
     _activate_if_ready(protocol, parties, timezone.localdate())
     return protocol
 
@@ -531,6 +571,10 @@ def protocol_review_record(*, actor, protocol, next_review_date):
     protocol.last_reviewed_on = today
     protocol.review_date = next_review_date
     protocol.save(update_fields=["last_reviewed_on", "review_date", "updated_at"])
+    notification_actions_done(
+        action_keys=[review_action_key(protocol)],
+        outcome=f"Review recorded by {actor.full_name}; next review by {next_review_date:%-d %B %Y}",
+    )
     return protocol
 
 
@@ -624,5 +668,7 @@ def _remind(protocol, recipient, *, kind, due, window, days_left):
         body=body,
         url=_detail_url(protocol),
         dedupe_key=f"protocol-{protocol.pk}-{kind}-{due.isoformat()}-{window}d",
+        # The end-date reminder only informs: nothing can be done about an end date but renew after it.
+        action_key=review_action_key(protocol) if kind == "review" else "",
     )
     return 1 if notification is not None else 0

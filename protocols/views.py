@@ -239,7 +239,8 @@ def _transition_view(*, check, service, action, success, form_class=None, form_t
         if request.method == "POST" and (form is None or form.is_valid()):
             kwargs = form_to_kwargs(form.cleaned_data) if form else {}
             try:
-                service(actor=request.user, protocol=protocol, **kwargs)
+                # The service's own copy, re-read under its lock: the state the message must describe.
+                protocol = service(actor=request.user, protocol=protocol, **kwargs)
             except ValidationError as exc:
                 if form is not None and hasattr(exc, "error_dict"):
                     add_service_errors(form, exc)
@@ -290,9 +291,7 @@ sign = _transition_view(
         f"{protocol.end_date:%-d %B %Y}.",
         "button": "Sign on behalf of my agency",
     },
-    success=lambda protocol: (
-        "Signed. The protocol becomes active once every party has signed and its start date has come."
-    ),
+    success=lambda protocol: f"Signed. {selectors.signing_progress(protocol)}",
 )
 
 suspend = _transition_view(

@@ -8,6 +8,7 @@ from ocgshare.celery import app as celery_app
 from tests.factories import UserFactory
 
 from .email_backends import FailFirstEmailBackend
+from .smtp_server import smtp_server
 
 
 def _reset_connection_pools(app):
@@ -36,6 +37,19 @@ def fail_first_email(settings):
     settings.EMAIL_BACKEND = "tests.notifications.email_backends.FailFirstEmailBackend"
     FailFirstEmailBackend.reset()
     return FailFirstEmailBackend
+
+
+@pytest.fixture
+def smtp(settings):
+    """Django's SMTP backend talking to a real SMTP server on 127.0.0.1; yields its handler."""
+    with smtp_server() as controller:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = controller.hostname
+        settings.EMAIL_PORT = controller.port
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_TIMEOUT = 5
+        yield controller.handler
 
 
 @pytest.fixture

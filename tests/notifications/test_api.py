@@ -57,6 +57,9 @@ def test_list_shows_only_own_notifications_with_unread_filter(api, alice, bob):
         "created_at": only_unread["results"][0]["created_at"],
         "read_at": None,
         "is_read": False,
+        "asks_for_action": False,
+        "action_done_at": None,
+        "action_outcome": "",
     }
 
 

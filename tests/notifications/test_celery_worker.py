@@ -1,4 +1,6 @@
-"""Delivery through a real Celery worker and Redis: a retried or redelivered task e-mails exactly once.
+"""Delivery through a real Celery worker and Redis: a task retried after a send that failed, or
+redelivered after one that succeeded, e-mails once. (Only a lost server answer makes a duplicate:
+see test_smtp_delivery.py.)
 
 The worker runs in a thread of this process (celery.contrib.testing.worker), so it shares the
 locmem outbox and the settings; it uses its own database connection, hence transactional_db.
@@ -81,7 +83,7 @@ def wait_until(condition, description):
         time.sleep(0.1)
 
 
-def test_retried_and_redelivered_task_emails_exactly_once(worker, fail_first_email, alice):
+def test_retried_and_redelivered_task_emails_once(worker, fail_first_email, alice):
     # Autocommit (transactional_db): notify's on-commit hook queues the task on Redis at once.
     notification = notify(recipient=alice, event_type=EventType.ROLE_CHANGED, title="Your roles have changed")
 

@@ -1,4 +1,5 @@
-"""E-mail delivery: exactly once, nothing sensitive, the outbox sweep after a broker outage, the daily digest."""
+"""E-mail delivery: a sent e-mail is not resent by a retry, nothing sensitive, the outbox sweep after a
+broker outage, the daily digest."""
 
 import datetime
 

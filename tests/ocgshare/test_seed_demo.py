@@ -103,6 +103,25 @@ def test_some_inboxes_are_not_empty_after_the_first_run_only():
     assert Notification.objects.count() == total
 
 
+def test_no_request_to_sign_is_left_open_for_a_signed_protocol():
+    from notifications.models import EventType
+    from protocols.models import ProtocolParty
+
+    seed()
+    police_admin = User.objects.get(email="admin@police.example")
+    assert not Notification.objects.filter(
+        recipient=police_admin, event_type=EventType.SIGNATURE_REQUESTED, action_done_at__isnull=True
+    ).exists()
+    open_requests = Notification.objects.filter(
+        event_type=EventType.SIGNATURE_REQUESTED, action_done_at__isnull=True
+    ).select_related("recipient")
+    # Only trading standards has still to sign the ROCU protocol, and only its request is open.
+    assert [request.recipient.agency.name for request in open_requests] == list(
+        ProtocolParty.objects.filter(signed_at__isnull=True).values_list("agency__name", flat=True)
+    )
+    assert open_requests.count() == 1
+
+
 def test_refuses_without_force_when_debug_is_off(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG is off"):
