@@ -31,7 +31,7 @@ from protocols.models import Protocol
 from protocols.services import agency_id_of_group
 
 from . import selectors, services
-from .constants import FIELD_TIERS
+from .constants import groups_left_out, groups_shown, tier_shows
 from .forms import (
     AssociationForm,
     CustodyEpisodeForm,
@@ -57,23 +57,6 @@ from .templatetags.register_pages import TIER_LABELS
 # Sortable columns; the default order, newest first, is the register's own.
 NOMINAL_COLUMNS = [("surname", "Name"), ("date_of_birth", "Date of birth"), ("risk", "Risk level")]
 OCG_COLUMNS = [("reference", "Reference"), ("name", "Name")]
-
-# The detail sections a viewer may not be given, by the FIELD_TIERS field that carries each, so the page
-# can say what it leaves out (never whether there is anything in it).
-NOMINAL_SECTIONS = {
-    "custody_episodes": "custody and supervision",
-    "orders": "lifetime-management orders",
-    "memberships": "roles in OCGs",
-    "associations": "associations",
-    "entity_links": "addresses, vehicles, phones, businesses and bank accounts",
-    "handling_notes": "handling notes",
-}
-OCG_SECTIONS = {
-    "memberships": "members' roles and dates",
-    "entity_links": "addresses, vehicles, phones, businesses and bank accounts",
-    "handling_notes": "handling notes",
-}
-
 
 # --- helpers ----------------------------------------------------------------------------------------------
 
@@ -156,10 +139,10 @@ def display_name(data):
     return f"{surname}, {data['forenames']}" if data.get("forenames") else surname
 
 
-def _withheld(kind, data, sections):
-    """Labels of the sections whose fields the serializer left out for this viewer."""
-    tiered = {name for names in FIELD_TIERS[kind].values() for name in names}
-    return [label for field, label in sections.items() if field in tiered and field not in data]
+def _groups(kind, tier):
+    """What the page shows and what it says it leaves out at the viewer's tier: both from FIELD_TIERS,
+    which also decides what the serializer gives the page, so the two can never disagree."""
+    return {"shown": groups_shown(kind, tier), "withheld": groups_left_out(kind, tier)}
 
 
 def _basis(request, item, item_access):
@@ -356,7 +339,7 @@ def nominal_detail(request, pk):
             "seeing": _basis(request, nominal, nominal.access),
             "timeline": _timeline(data),
             "associations": _associations(data, nominal.pk),
-            "withheld": _withheld("nominal", data, NOMINAL_SECTIONS),
+            **_groups("nominal", nominal.viewer_tier),
             "is_owner": is_owner,
             "open_episode": open_episode,
             "grants": _grant_rows(request, nominal),
@@ -690,8 +673,8 @@ def ocg_detail(request, pk):
         {
             "ocg": data,
             "seeing": _basis(request, ocg, ocg.access),
-            "withheld": _withheld("ocg", data, OCG_SECTIONS),
-            "member_detail": any("role" in member for member in data["members"]),
+            **_groups("ocg", ocg.viewer_tier),
+            "member_detail": tier_shows("ocg", ocg.viewer_tier, "memberships"),
             "is_owner": access.is_owner_staff(request.user, ocg.lead_agency_id),
             "grants": _grant_rows(request, ocg),
         },
