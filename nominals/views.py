@@ -31,7 +31,7 @@ from protocols.models import Protocol
 from protocols.services import agency_id_of_group
 
 from . import selectors, services
-from .constants import groups_left_out, groups_shown, tier_shows
+from .constants import CustodyCategory, groups_left_out, groups_shown, tier_shows
 from .forms import (
     AssociationForm,
     CustodyEpisodeForm,
@@ -266,42 +266,55 @@ def search(request):
 
 
 def _timeline(data):
-    """Custody, transfers, supervision and orders as one list of events, newest first."""
+    """Custody, transfers and supervision as one list of events, newest first: every value the serializer
+    gives (the API's), so the page shows the same record as the API at the same tier."""
 
     def day(value):
         return datetime.date.fromisoformat(value) if value else None
 
+    def on(label, value):
+        return f"{label} {day(value):%-d %B %Y}" if value else ""
+
     events = []
     for episode in data.get("custody_episodes", []):
         where = episode["establishment"]["name"]
-        number = f"Prison number {episode['prison_number']}" if episode.get("prison_number") else ""
-        events.append((day(episode["received_on"]), f"Received into {where}", number))
+        lines = [
+            f"Prison number {episode['prison_number']}" if episode.get("prison_number") else "",
+            CustodyCategory(episode["category"]).label if episode.get("category") else "",
+            on("Expected release", episode.get("expected_release_date")),
+        ]
+        events.append((day(episode["received_on"]), f"Received into {where}", lines))
         if episode.get("released_on"):
-            licence = episode.get("licence_end_date")
-            detail = f"Licence ends {day(licence):%-d %B %Y}" if licence else ""
-            events.append((day(episode["released_on"]), "Released from custody", detail))
+            lines = [on("Licence ends", episode.get("licence_end_date"))]
+            events.append((day(episode["released_on"]), f"Released from {where}", lines))
+        elif episode.get("licence_end_date"):
+            events[-1][2].append(on("Licence ends", episode["licence_end_date"]))
     for transfer in data.get("transfers", []):
         events.append(
             (
                 day(transfer["transferred_on"]),
                 f"Transferred from {transfer['from_establishment']['name']} to {transfer['to_establishment']['name']}",
-                transfer.get("reason", ""),
+                [transfer.get("reason", "")],
             )
         )
     for supervision in data.get("supervisions", []):
         manager = supervision.get("offender_manager")
+        conditions = supervision.get("licence_conditions")
         events.append(
             (
                 day(supervision["starts_on"]),
                 f"Supervision by {supervision['region']['name']} began",
-                f"Offender manager: {manager}" if manager else "",
+                [
+                    f"Offender manager: {manager}" if manager else "",
+                    f"Licence conditions: {conditions}" if conditions else "",
+                ],
             )
         )
         if supervision.get("ends_on"):
-            events.append((day(supervision["ends_on"]), f"Supervision by {supervision['region']['name']} ends", ""))
+            events.append((day(supervision["ends_on"]), f"Supervision by {supervision['region']['name']} ends", []))
     events = [event for event in events if event[0] is not None]
     events.sort(key=lambda event: event[0], reverse=True)
-    return [{"date": when, "title": title, "detail": detail} for when, title, detail in events]
+    return [{"date": when, "title": title, "lines": [line for line in lines if line]} for when, title, lines in events]
 
 
 def _associations(data, pk):
