@@ -114,6 +114,13 @@ def _own_item(request, model, pk):
     return item
 
 
+def _item_title(item):
+    """How a page title names a register item: by its register number or reference, never by a person's
+    name (titles end up in browser history, tab bars and shared screens; the page's heading may name
+    them)."""
+    return f"Nominal {item.pk}" if isinstance(item, Nominal) else f"OCG {item.reference}"
+
+
 def _item_url(item):
     name = "nominals:nominal-detail" if isinstance(item, Nominal) else "nominals:ocg-detail"
     return reverse(name, args=[item.pk])
@@ -461,7 +468,14 @@ def _child_form(request, item, *, form_class, heading, save, success, field_map=
     return _render(
         request,
         "nominals/child_form.html",
-        {"form": form, "heading": heading, "caption": caption, "back_url": _item_url(item), "hint": hint},
+        {
+            "form": form,
+            "heading": heading,
+            "caption": caption,
+            "item_title": _item_title(item),
+            "back_url": _item_url(item),
+            "hint": hint,
+        },
     )
 
 
@@ -640,6 +654,9 @@ def grant_revoke(request, kind, pk, holder, grant_pk):
         "nominals/confirm.html",
         {
             "caption": item.display_name if isinstance(item, Nominal) else str(item),
+            "item_title": _item_title(item),
+            # The title names neither the record's subject nor the colleague whose access ends.
+            "title": "Revoke need-to-know access",
             "heading": f"Are you sure you want to revoke the access of {holder_name}?",
             "warning": "They lose the access this grant gives from their next request. The grant stays in the "
             "access log.",
