@@ -155,15 +155,66 @@ FIELD_TIERS = {
         1: ("memberships", "entity_links"),
         0: ("handling_notes",),
     },
+    # Entities and associations are law-enforcement detail through and through: nothing of them is
+    # partnership (tier 2), so the access engine does not show them at all there (Policy.widest_tier).
+    "entity": {
+        1: ("kind", "value", "detail"),
+    },
+    "association": {
+        1: ("nominal_a", "nominal_b", "kind", "started_on", "ended_on", "source"),
+    },
+}
+
+# How the pages name the tiered fields when they say what a version shows and what it leaves out. The
+# fields under one label are one group: shown or left out together, so they share a tier (a test holds
+# every FIELD_TIERS field to exactly one group). The order is the pages' order.
+FIELD_GROUPS = {
+    "nominal": {
+        "identity, risk and OCG links": FIELD_TIERS["nominal"][2],
+        "custody and supervision": ("current_establishment", "custody_episodes", "transfers", "supervisions"),
+        "lifetime-management orders": ("orders",),
+        "roles in OCGs": ("memberships",),
+        "associations": ("associations",),
+        "addresses, vehicles, phones, businesses and bank accounts": ("entity_links",),
+        "handling notes": ("handling_notes",),
+    },
+    "ocg": {
+        "the group's reference, band, status and threat areas": FIELD_TIERS["ocg"][2],
+        "members' roles and dates": ("memberships",),
+        "addresses, vehicles, phones, businesses and bank accounts": ("entity_links",),
+        "handling notes": ("handling_notes",),
+    },
+    "entity": {"the entity": FIELD_TIERS["entity"][1]},
+    "association": {"the association": FIELD_TIERS["association"][1]},
 }
 
 
 @functools.cache
 def fields_for_tier(kind, tier):
-    """The field names of `kind` ("nominal" or "ocg") a viewer at `tier` sees (empty for no access)."""
+    """The field names of `kind` (a FIELD_TIERS key) a viewer at `tier` sees (empty for no access)."""
     if tier is None:
         return frozenset()
     return frozenset(name for field_tier, names in FIELD_TIERS[kind].items() if field_tier >= tier for name in names)
+
+
+def widest_tier(kind):
+    """The least detailed tier at which a `kind` record shows anything (2 for nominals and OCGs, 1 for
+    entities and associations)."""
+    return max(FIELD_TIERS[kind])
+
+
+def groups_shown(kind, tier):
+    """Labels of the FIELD_GROUPS a viewer at `tier` is shown, in the pages' order."""
+    shown = fields_for_tier(kind, tier)
+    return [label for label, fields in FIELD_GROUPS[kind].items() if set(fields) <= shown]
+
+
+def groups_left_out(kind, tier):
+    """Labels of the FIELD_GROUPS a viewer at `tier` is not shown: what a page says it leaves out. The
+    complement of `groups_shown`, from the same FIELD_TIERS, so a page never lists as left out what it
+    shows, nor leaves out something without saying so."""
+    shown = groups_shown(kind, tier)
+    return [label for label in FIELD_GROUPS[kind] if label not in shown]
 
 
 def tier_shows(kind, tier, field):

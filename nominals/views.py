@@ -31,7 +31,7 @@ from protocols.models import Protocol
 from protocols.services import agency_id_of_group
 
 from . import selectors, services
-from .constants import FIELD_TIERS
+from .constants import CustodyCategory, groups_left_out, groups_shown, tier_shows
 from .forms import (
     AssociationForm,
     CustodyEpisodeForm,
@@ -57,23 +57,6 @@ from .templatetags.register_pages import TIER_LABELS
 # Sortable columns; the default order, newest first, is the register's own.
 NOMINAL_COLUMNS = [("surname", "Name"), ("date_of_birth", "Date of birth"), ("risk", "Risk level")]
 OCG_COLUMNS = [("reference", "Reference"), ("name", "Name")]
-
-# The detail sections a viewer may not be given, by the FIELD_TIERS field that carries each, so the page
-# can say what it leaves out (never whether there is anything in it).
-NOMINAL_SECTIONS = {
-    "custody_episodes": "custody and supervision",
-    "orders": "lifetime-management orders",
-    "memberships": "roles in OCGs",
-    "associations": "associations",
-    "entity_links": "addresses, vehicles, phones, businesses and bank accounts",
-    "handling_notes": "handling notes",
-}
-OCG_SECTIONS = {
-    "memberships": "members' roles and dates",
-    "entity_links": "addresses, vehicles, phones, businesses and bank accounts",
-    "handling_notes": "handling notes",
-}
-
 
 # --- helpers ----------------------------------------------------------------------------------------------
 
@@ -131,6 +114,13 @@ def _own_item(request, model, pk):
     return item
 
 
+def _item_title(item):
+    """How a page title names a register item: by its register number or reference, never by a person's
+    name (titles end up in browser history, tab bars and shared screens; the page's heading may name
+    them)."""
+    return f"Nominal {item.pk}" if isinstance(item, Nominal) else f"OCG {item.reference}"
+
+
 def _item_url(item):
     name = "nominals:nominal-detail" if isinstance(item, Nominal) else "nominals:ocg-detail"
     return reverse(name, args=[item.pk])
@@ -156,10 +146,10 @@ def display_name(data):
     return f"{surname}, {data['forenames']}" if data.get("forenames") else surname
 
 
-def _withheld(kind, data, sections):
-    """Labels of the sections whose fields the serializer left out for this viewer."""
-    tiered = {name for names in FIELD_TIERS[kind].values() for name in names}
-    return [label for field, label in sections.items() if field in tiered and field not in data]
+def _groups(kind, tier):
+    """What the page shows and what it says it leaves out at the viewer's tier: both from FIELD_TIERS,
+    which also decides what the serializer gives the page, so the two can never disagree."""
+    return {"shown": groups_shown(kind, tier), "withheld": groups_left_out(kind, tier)}
 
 
 def _basis(request, item, item_access):
@@ -283,42 +273,55 @@ def search(request):
 
 
 def _timeline(data):
-    """Custody, transfers, supervision and orders as one list of events, newest first."""
+    """Custody, transfers and supervision as one list of events, newest first: every value the serializer
+    gives (the API's), so the page shows the same record as the API at the same tier."""
 
     def day(value):
         return datetime.date.fromisoformat(value) if value else None
 
+    def on(label, value):
+        return f"{label} {day(value):%-d %B %Y}" if value else ""
+
     events = []
     for episode in data.get("custody_episodes", []):
         where = episode["establishment"]["name"]
-        number = f"Prison number {episode['prison_number']}" if episode.get("prison_number") else ""
-        events.append((day(episode["received_on"]), f"Received into {where}", number))
+        lines = [
+            f"Prison number {episode['prison_number']}" if episode.get("prison_number") else "",
+            CustodyCategory(episode["category"]).label if episode.get("category") else "",
+            on("Expected release", episode.get("expected_release_date")),
+        ]
+        events.append((day(episode["received_on"]), f"Received into {where}", lines))
         if episode.get("released_on"):
-            licence = episode.get("licence_end_date")
-            detail = f"Licence ends {day(licence):%-d %B %Y}" if licence else ""
-            events.append((day(episode["released_on"]), "Released from custody", detail))
+            lines = [on("Licence ends", episode.get("licence_end_date"))]
+            events.append((day(episode["released_on"]), f"Released from {where}", lines))
+        elif episode.get("licence_end_date"):
+            events[-1][2].append(on("Licence ends", episode["licence_end_date"]))
     for transfer in data.get("transfers", []):
         events.append(
             (
                 day(transfer["transferred_on"]),
                 f"Transferred from {transfer['from_establishment']['name']} to {transfer['to_establishment']['name']}",
-                transfer.get("reason", ""),
+                [transfer.get("reason", "")],
             )
         )
     for supervision in data.get("supervisions", []):
         manager = supervision.get("offender_manager")
+        conditions = supervision.get("licence_conditions")
         events.append(
             (
                 day(supervision["starts_on"]),
                 f"Supervision by {supervision['region']['name']} began",
-                f"Offender manager: {manager}" if manager else "",
+                [
+                    f"Offender manager: {manager}" if manager else "",
+                    f"Licence conditions: {conditions}" if conditions else "",
+                ],
             )
         )
         if supervision.get("ends_on"):
-            events.append((day(supervision["ends_on"]), f"Supervision by {supervision['region']['name']} ends", ""))
+            events.append((day(supervision["ends_on"]), f"Supervision by {supervision['region']['name']} ends", []))
     events = [event for event in events if event[0] is not None]
     events.sort(key=lambda event: event[0], reverse=True)
-    return [{"date": when, "title": title, "detail": detail} for when, title, detail in events]
+    return [{"date": when, "title": title, "lines": [line for line in lines if line]} for when, title, lines in events]
 
 
 def _associations(data, pk):
@@ -356,7 +359,7 @@ def nominal_detail(request, pk):
             "seeing": _basis(request, nominal, nominal.access),
             "timeline": _timeline(data),
             "associations": _associations(data, nominal.pk),
-            "withheld": _withheld("nominal", data, NOMINAL_SECTIONS),
+            **_groups("nominal", nominal.viewer_tier),
             "is_owner": is_owner,
             "open_episode": open_episode,
             "grants": _grant_rows(request, nominal),
@@ -465,7 +468,14 @@ def _child_form(request, item, *, form_class, heading, save, success, field_map=
     return _render(
         request,
         "nominals/child_form.html",
-        {"form": form, "heading": heading, "caption": caption, "back_url": _item_url(item), "hint": hint},
+        {
+            "form": form,
+            "heading": heading,
+            "caption": caption,
+            "item_title": _item_title(item),
+            "back_url": _item_url(item),
+            "hint": hint,
+        },
     )
 
 
@@ -644,6 +654,9 @@ def grant_revoke(request, kind, pk, holder, grant_pk):
         "nominals/confirm.html",
         {
             "caption": item.display_name if isinstance(item, Nominal) else str(item),
+            "item_title": _item_title(item),
+            # The title names neither the record's subject nor the colleague whose access ends.
+            "title": "Revoke need-to-know access",
             "heading": f"Are you sure you want to revoke the access of {holder_name}?",
             "warning": "They lose the access this grant gives from their next request. The grant stays in the "
             "access log.",
@@ -690,8 +703,8 @@ def ocg_detail(request, pk):
         {
             "ocg": data,
             "seeing": _basis(request, ocg, ocg.access),
-            "withheld": _withheld("ocg", data, OCG_SECTIONS),
-            "member_detail": any("role" in member for member in data["members"]),
+            **_groups("ocg", ocg.viewer_tier),
+            "member_detail": tier_shows("ocg", ocg.viewer_tier, "memberships"),
             "is_owner": access.is_owner_staff(request.user, ocg.lead_agency_id),
             "grants": _grant_rows(request, ocg),
         },

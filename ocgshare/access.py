@@ -76,8 +76,8 @@ class Policy:
     category_field: str = "category"
     user_grant_model: type | None = None
     group_grant_model: type | None = None
-    # The least detailed tier at which the item shows anything: entities and associations are
-    # law-enforcement detail (tier 1) and are not shown at all at tier 2.
+    # The least detailed tier at which the item shows anything, from FIELD_TIERS: entities and
+    # associations are law-enforcement detail (tier 1) and are not shown at all at tier 2.
     widest_tier: int = SanitisationTier.PARTNERSHIP
 
     @property
@@ -88,25 +88,26 @@ class Policy:
 @cache
 def _policies():
     from nominals import models as register
+    from nominals.constants import widest_tier
 
     return {
         register.Nominal: Policy(
             kind="nominal",
             owner_field="owning_agency",
+            widest_tier=widest_tier("nominal"),
             user_grant_model=register.NominalUserObjectPermission,
             group_grant_model=register.NominalGroupObjectPermission,
         ),
         register.OCG: Policy(
             kind="ocg",
             owner_field="lead_agency",
+            widest_tier=widest_tier("ocg"),
             user_grant_model=register.OCGUserObjectPermission,
             group_grant_model=register.OCGGroupObjectPermission,
         ),
-        register.Entity: Policy(
-            kind="entity", owner_field="owning_agency", widest_tier=SanitisationTier.LAW_ENFORCEMENT
-        ),
+        register.Entity: Policy(kind="entity", owner_field="owning_agency", widest_tier=widest_tier("entity")),
         register.Association: Policy(
-            kind="association", owner_field="owning_agency", widest_tier=SanitisationTier.LAW_ENFORCEMENT
+            kind="association", owner_field="owning_agency", widest_tier=widest_tier("association")
         ),
     }
 

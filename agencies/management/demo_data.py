@@ -1080,6 +1080,7 @@ AGENCIES = [
 
 SC = VettingLevel.SC
 CTC = VettingLevel.CTC
+BPSS = VettingLevel.BPSS
 
 # Each user: e-mail, full name, agency key, job title, roles, vetting level, and whether they are the
 # agency's single point of contact. All names are invented.
@@ -1094,6 +1095,10 @@ USERS = [
      [Role.SANITISER], SC, False),
     ("lead@police.example", "Mark Bellamy", "police", "Detective Chief Inspector, SOC partnership lead",
      [Role.PARTNERSHIP_LEAD, Role.SPOC], SC, True),
+    # Vetted to BPSS only, while CTC clearance is in progress: the access engine serves him everything at
+    # tier 2, his own agency's records included (tiers 0 and 1 need CTC).
+    ("trainee.analyst@police.example", "Kieran Moss", "police", "Trainee intelligence analyst, awaiting CTC clearance",
+     [Role.ANALYST], BPSS, False),
     ("auditor@police.example", "Ruth Keane", "police", "Data protection officer", [Role.AUDITOR], SC, False),
     ("admin@police.example", "Tom Ashworth", "police", "Intelligence systems administrator",
      [Role.AGENCY_ADMIN], SC, False),

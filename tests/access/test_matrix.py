@@ -1,5 +1,6 @@
 """The access matrix: for generated combinations of viewer agency kind, role, vetting, protocol state,
-tier granted, category covered and need-to-know grant, every surface shows exactly what the rules say —
+tier granted, category covered and need-to-know grant, and for the owning agency's own analysts at each
+vetting level, every surface shows exactly what the rules say —
 the engine's queryset and per-object check; the API list, detail and search (field by field); the
 nominal list page, the nominal detail page (section by section and value by value) and the search page;
 and the tier-3 hotspot counts, in the API and on their page. Every combination is checked on every
@@ -13,6 +14,11 @@ nominal's with no grant (and, for the vehicle, law-enforcement detail only — t
 The owner's analyst is checked first with the same page checks, at tier 0: it proves the checks see the
 tier-0 handling notes and the tier-1 detail when they are there, so their absence elsewhere means
 something.
+
+Vetting (ocgshare.access.TIER_VETTING): tiers 0 and 1 need CTC or above, tier 2 BPSS. Whatever tier a
+route gives (own agency, protocol, grant), a viewer vetted below CTC is served tier 2 — the owner's own
+analysts included, who then lose the tier-0 detail and the owner's actions — and no vehicle (entities have
+nothing at tier 2). CTC and BPSS are the two sides of that line; the owner's analysts are also checked at SC.
 """
 
 import datetime
@@ -44,7 +50,9 @@ pytestmark = pytest.mark.django_db
 KINDS = {"law_enforcement": AgencyKind.PRISON, "partner": AgencyKind.CSP_PARTNER}
 STATES = ["none", "draft", "awaiting_one_signature", "active", "suspended", "expired"]
 ROLES = [Role.ANALYST, Role.SPOC, Role.AGENCY_ADMIN]
-VETTING = [VettingLevel.SC, VettingLevel.BPSS]
+VETTING = [VettingLevel.CTC, VettingLevel.BPSS]
+# The owning agency's own analysts ("own" viewers: no protocol, no grant), at each vetting level.
+OWN_VETTING = [VettingLevel.SC, VettingLevel.CTC, VettingLevel.BPSS]
 GRANTS = ["none", "active", "expired"]
 
 # What the world's records hold, as the pages print it. Each value belongs to one tier (or, for the OCG
@@ -101,7 +109,7 @@ def expected_tier(kind, state, party_tier, covered, role, vetting, grant):
     """The oracle: the rules of ocgshare.access, written out independently."""
     if role not in (Role.ANALYST, Role.SPOC):
         return None
-    tiers = []
+    tiers = [0] if kind == "own" else []
     if state == "active" and covered:
         tiers.append(party_tier)
     if grant == "active":
@@ -127,14 +135,16 @@ def expected_sight(combination, protocol_reference):
     tier = expected_tier(*combination)
     through_protocol = expected_tier(kind, state, party_tier, covered, role, vetting, "none")
     bases = []
-    if tier is not None and through_protocol is not None:
+    if kind == "own":
+        bases.append("Basis: own agency.")
+    elif tier is not None and through_protocol is not None:
         bases.append(f"Basis: information-sharing protocol {protocol_reference}.")
     if tier is not None and grant == "active":
         bases.append("Basis: need-to-know grant, until")
     return Sight(
         tier=tier,
         ocg=through_protocol is not None,
-        vehicle=through_protocol == 1,
+        vehicle=through_protocol is not None and through_protocol <= 1,
         bases=tuple(bases),
         reads_register=role in (Role.ANALYST, Role.SPOC),
     )
@@ -218,6 +228,11 @@ def world(police, police_admin, analyst, prison):
                 )
             combination = (kind, state, party_tier, covered, role, vetting, grant)
             viewers.append((combination, user, protocol.reference if protocol else None))
+    for vetting in OWN_VETTING:
+        user = UserFactory(
+            agency=police, roles=[Role.ANALYST], vetting_level=vetting, email=f"own-{vetting}@matrix.test"
+        )
+        viewers.append((("own", "none", None, None, Role.ANALYST, vetting, "none"), user, None))
     # Expire the "expired" grants by moving their end into the past directly: the service rightly
     # refuses a past expiry, and a test cannot wait.
     NominalUserObjectPermission.objects.filter(user__email__contains="-expired@").update(
@@ -280,7 +295,7 @@ def test_every_surface_shows_exactly_what_the_rules_allow(world, analyst, quiet)
         if problems:
             failures.append(f"{_name(combination)}: {'; '.join(problems)}")
     assert not failures, f"{len(failures)} of {len(viewers)} combinations wrong:\n" + "\n".join(failures)
-    assert len(viewers) == 32 * len(ROLES) * len(VETTING) * len(GRANTS)
+    assert len(viewers) == 32 * len(ROLES) * len(VETTING) * len(GRANTS) + len(OWN_VETTING)
 
 
 # --- the checks of each surface: each returns what is wrong, named by surface ------------------------------

@@ -182,3 +182,20 @@ def test_each_demo_user_sees_what_the_protocols_allow():
         ("KESSLER, Victor", 2),
         ("KESSLER, Lorna", 2),
     }
+
+
+def test_the_demo_analyst_vetted_to_bpss_only_sees_everything_at_tier_2():
+    # Tiers 0 and 1 need CTC vetting, tier 2 BPSS: below CTC the engine serves the partnership version of
+    # every record, the analyst's own agency's included, and no entities or associations at all.
+    seed()
+    trainee, colleague = "trainee.analyst@police.example", "analyst@police.example"
+    assert user(trainee).agency == user(colleague).agency
+
+    names = {name for name, _tier in visible_names(colleague)}
+    assert ("HOLLIS, Jason Lee", SanitisationTier.ORIGINATOR) in visible_names(colleague)
+    assert visible_names(trainee) == {(name, SanitisationTier.PARTNERSHIP) for name in names}
+    ocgs = {name for name, _tier in visible_names(colleague, OCG)}
+    assert visible_names(trainee, OCG) == {(name, SanitisationTier.PARTNERSHIP) for name in ocgs}
+    assert visible_names(trainee, Association) == visible_names(trainee, Entity) == set()
+    assert not access.is_owner_staff(user(trainee), user(trainee).agency_id)
+    assert access.can_read_aggregates(user(trainee))
