@@ -169,3 +169,20 @@ def test_the_api_documentation_runs_under_the_policy(browser):
     expect(browser.page.locator(".swagger-ui .opblock-body").first).to_be_visible()
     found = browser.violations()
     assert not found, "\n".join(found)
+
+
+def test_the_django_admin_runs_under_the_policy(browser):
+    browser.visit("/django-admin/login/")
+    browser.page.locator("#id_username").fill("superuser@ocgshare.example")
+    browser.page.locator("#id_password").fill(DEMO_PASSWORD)
+    browser.page.locator("input[type=submit]").click()
+    expect(browser.page.get_by_role("heading", name="Site administration")).to_be_visible()
+
+    police = Agency.objects.get(name="Northshire Police")
+    for path in [
+        "/django-admin/",
+        "/django-admin/agencies/agency/",
+        f"/django-admin/agencies/agency/{police.pk}/change/",
+        "/django-admin/accounts/user/",
+    ]:
+        browser.visit(path)
