@@ -50,6 +50,17 @@ def test_api_responses_are_not_stored(client, analyst):
     assert_no_store(client.get("/api/nominals/"))
 
 
+def test_token_answers_are_not_stored(client, analyst, password):
+    credentials = {"email": analyst.email, "password": password}
+    issued = client.post("/api/auth/token/", credentials, content_type="application/json")
+    assert_no_store(issued)  # the token itself
+
+    response = client.get("/api/nominals/", HTTP_AUTHORIZATION=f"Token {issued.json()['token']}")
+
+    assert response.status_code == 200
+    assert_no_store(response)
+
+
 def test_signed_out_answers_are_not_stored_either(client):
     assert_no_store(client.get(reverse("accounts:sign-in")))
     assert_no_store(client.get("/api/nominals/"))
