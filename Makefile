@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup install assets migrate seed test lint check bench worker beat clean
+.PHONY: run setup install assets migrate seed test lint check bench worker beat lock clean
 
 run: setup
 	$(PY) manage.py runserver $(HOST)
@@ -51,6 +51,17 @@ bench: $(VENV)/.installed
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py generate_dataset --national --reuse
 	$(PY) manage.py bench_register $(BENCH_ARGS)
+
+# requirements.lock: every production dependency of pyproject.toml, pinned with its hashes, for the
+# Dockerfile. Run after changing pyproject.toml's dependencies; tests/ocgshare/test_lock.py fails until
+# the lock matches. Pins already in the lock are kept; `make lock LOCK_ARGS=--upgrade` moves every pin
+# to the newest allowed release. Resolved against the public index alone, whatever a local pip
+# configuration adds.
+LOCK_ARGS ?=
+lock: $(VENV)/.installed
+	env -u PIP_FIND_LINKS -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null $(PY) -m piptools compile --quiet $(LOCK_ARGS) \
+		--generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
+		--output-file requirements.lock pyproject.toml
 
 worker: setup
 	$(PY) -m celery -A ocgshare worker --loglevel=info

@@ -23,6 +23,7 @@ const copies = {
   "node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js": `${out}/moj/moj-frontend.min.js`,
   "node_modules/htmx.org/dist/htmx.min.js": `${out}/htmx/htmx.min.js`,
   "frontend/init.mjs": `${out}/js/init.mjs`,
+  "frontend/enabled.js": `${out}/js/enabled.js`,
 };
 for (const [from, to] of Object.entries(copies)) {
   cpSync(from, to, { recursive: true });

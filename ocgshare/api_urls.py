@@ -1,13 +1,14 @@
 """The REST API: one router for every app's viewsets, token sign-in, and the OpenAPI schema."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from accounts.api import ApiTokenViewSet, MeView, ObtainTokenView, SignOutView, UserViewSet
 from agencies.api import AgencyViewSet, DataHoldingViewSet, ToolOrPowerViewSet
 from nominals.api import AssociationViewSet, EntityViewSet, NominalViewSet, OCGViewSet
 from notifications.api import NotificationViewSet
+from ocgshare.api_docs import api_docs
 from ocgshare.audit_api import AccessLogViewSet
 from protocols.api import ProtocolViewSet
 
@@ -32,5 +33,5 @@ urlpatterns = [
     path("auth/sign-out/", SignOutView.as_view(), name="api-sign-out"),
     path("me/", MeView.as_view(), name="api-me"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/", api_docs, name="api-docs"),
 ]

@@ -1,5 +1,10 @@
-"""Health of the running service for load balancers and `docker compose`: the database answers, the
-Celery broker accepts connections and at least one worker replies.
+"""Health of the running service. Two questions, asked by different callers:
+
+- liveness (/healthz/live, the container healthcheck): is this web process serving, and does its
+  database answer? A failure here is worth restarting the container for.
+- readiness (/healthz, the load balancer): can the service as a whole do its work: the database
+  answers, the Celery broker accepts connections and at least one worker replies. A worker outage
+  fails this, but restarting web containers would not mend it, so it does not fail liveness.
 
 Each check returns one short word so that /healthz, which needs no sign-in, reveals nothing about
 hosts, credentials or versions; the reason for a failure goes to the log instead.
@@ -61,9 +66,17 @@ def check_broker_and_worker():
     return OK, OK
 
 
-def health_report():
-    """The report served at /healthz: {"status": "ok"|"error", "checks": {name: result}}."""
-    broker, worker = check_broker_and_worker()
-    checks = {"database": check_database(), "broker": broker, "worker": worker}
+def _report(checks):
     status = OK if all(result in HEALTHY for result in checks.values()) else ERROR
     return {"status": status, "checks": checks}
+
+
+def health_report():
+    """Readiness, served at /healthz: {"status": "ok"|"error", "checks": {name: result}}."""
+    broker, worker = check_broker_and_worker()
+    return _report({"database": check_database(), "broker": broker, "worker": worker})
+
+
+def liveness_report():
+    """Liveness, served at /healthz/live: the process answers and so does its database."""
+    return _report({"database": check_database()})

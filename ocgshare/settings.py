@@ -14,6 +14,8 @@ import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
+from ocgshare.secret_key import DEVELOPMENT_SECRET_KEY, secret_key_problem
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -39,10 +41,9 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG", default=True)
 
-DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-never-use-in-production"  # noqa: S105
 SECRET_KEY = env_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
-if not DEBUG and (SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50):
-    raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters when DEBUG is off.")
+if not DEBUG and (_secret_key_problem := secret_key_problem(SECRET_KEY)):
+    raise ImproperlyConfigured(f"SECRET_KEY is refused when DEBUG is off: {_secret_key_problem}.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -61,6 +62,9 @@ INSTALLED_APPS = [
     "knox",
     "django_filters",
     "drf_spectacular",
+    # Swagger UI's files served from the app itself: no CDN, and nothing the CSP must allow from outside.
+    "drf_spectacular_sidecar",
+    "csp",
     "guardian",
     "axes",
     "ocgshare",
@@ -75,6 +79,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise, so static files stay cacheable; above the rest, so it sees their final responses.
+    "ocgshare.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -249,6 +256,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON only: DRF's browsable API renders register data as pages without the security marking and
+    # with inline styles the CSP refuses. People explore the API through /api/docs/.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 # API tokens (django-rest-knox): stored as SHA-512 hashes, a new one at each sign-in, each ending after
 # API_TOKEN_TTL_HOURS (a shift) whatever its use; revoked by a password change, disabling, expired
@@ -267,6 +277,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No call to the public validator: the schema does not leave the service.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     # One schema name for a vocabulary used by several fields (e.g. category, categories, data_categories).
     "ENUM_NAME_OVERRIDES": {
         "InformationCategoryEnum": "ocgshare.constants.InformationCategory",
@@ -281,6 +295,25 @@ SPECTACULAR_SETTINGS = {
         "OrderKindEnum": "nominals.constants.OrderKind",
         "AssociationKindEnum": "nominals.constants.AssociationKind",
         "OCGStatusEnum": "nominals.constants.OCGStatus",
+    },
+}
+
+# Content-Security-Policy (django-csp 4): everything from this origin, nothing inline. Templates load
+# scripts and styles from static files only; tests/browser/test_csp.py walks the pages in Chromium
+# and fails on any violation.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # GOV.UK Frontend and Swagger UI draw a few icons as data: URIs in their stylesheets.
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
     },
 }
 
@@ -300,8 +333,9 @@ LOGGING = {
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     # Load balancers and container healthchecks probe over plain HTTP inside the network.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_REDIRECT_EXEMPT = [r"^healthz(/live)?$"]
+    # No SECURE_PROXY_SSL_HEADER: Django would believe X-Forwarded-Proto from any client. gunicorn sets
+    # the request's scheme from that header only for the proxies in FORWARDED_ALLOW_IPS.
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

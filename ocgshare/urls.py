@@ -8,6 +8,7 @@ from . import audit_views, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/live", views.healthz_live, name="healthz-live"),
     path("accounts/", include("accounts.urls")),
     path("", include("agencies.urls")),
     path("notifications/", include("notifications.urls")),

@@ -8,7 +8,7 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .health import OK, health_report
+from .health import OK, health_report, liveness_report
 
 
 @login_required
@@ -16,11 +16,20 @@ def home(request):
     return render(request, "home.html")
 
 
+def _health_response(report):
+    return JsonResponse(report, status=200 if report["status"] == OK else 503)
+
+
 @require_safe
 @never_cache
 def healthz(request):
-    report = health_report()
-    return JsonResponse(report, status=200 if report["status"] == OK else 503)
+    return _health_response(health_report())
+
+
+@require_safe
+@never_cache
+def healthz_live(request):
+    return _health_response(liveness_report())
 
 
 def permission_denied(request, exception=None):

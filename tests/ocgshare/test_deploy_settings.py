@@ -1,12 +1,14 @@
 """Production settings: `check --deploy` is clean, and a missing secret key stops the process."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PRODUCTION_SECRET_KEY = "p7Qz-3vLx9!kR2mW8sT4yB6nH1cJ5fG0dA_eU+iO-test-only-secret"
+# A new key each run: a key written in the repository is published, and production refuses it.
+PRODUCTION_SECRET_KEY = secrets.token_urlsafe(50)
 
 
 def manage(*args, **environment):
@@ -57,6 +59,27 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_production_refuses_a_short_secret_key():
     result = manage("check", DEBUG="false", SECRET_KEY="too-short", ALLOWED_HOSTS="ocgshare.example")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_production_refuses_the_example_placeholder_key():
+    example = (ROOT / ".env.example").read_text()
+    (placeholder,) = [line.split("=", 1)[1] for line in example.splitlines() if line.startswith("SECRET_KEY=")]
+    assert len(placeholder) >= 50
+
+    result = manage("check", DEBUG="false", SECRET_KEY=placeholder, ALLOWED_HOSTS="ocgshare.example")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "published" in result.stderr
+
+
+def test_production_refuses_the_development_key():
+    from ocgshare.secret_key import DEVELOPMENT_SECRET_KEY
+
+    result = manage("check", DEBUG="false", SECRET_KEY=DEVELOPMENT_SECRET_KEY, ALLOWED_HOSTS="ocgshare.example")
 
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
