@@ -147,7 +147,7 @@ def test_detail_view_is_logged_with_its_basis(active_protocol, nominal, prison_p
 def test_search_and_list_are_logged_with_each_result_and_its_basis(active_protocol, nominal, council_spoc):
     api(council_spoc).get(f"{NOMINALS}search/", {"q": "hargreaves"})
     entry = AccessLogEntry.objects.get(user=council_spoc, action="search")
-    assert (entry.query, entry.result_count) == ("hargreaves", 1)
+    assert (entry.query, entry.result_count) == ("q=hargreaves", 1)
     result = AccessLogResult.objects.get(entry=entry)
     assert (result.object_id, result.tier, result.basis, result.basis_protocol_id) == (
         nominal.pk,

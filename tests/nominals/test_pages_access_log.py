@@ -35,7 +35,7 @@ def test_auditor_sees_their_own_agencys_reads_newest_first(client, police_audito
     assert response.status_code == 200
     entries = texts(response, "access-log-row")
     assert len(entries) == 3 + REGISTER_WRITES, "the prison PIO's read is the prison's auditor's business"
-    assert "Searched" in entries[0] and "Query: Carter" in entries[0] and "1 result shown" in entries[0]
+    assert "Searched" in entries[0] and "Query: q=Carter" in entries[0] and "1 result shown" in entries[0]
     assert "Listed" in entries[1] and "2 results shown" in entries[1]
     assert "Viewed" in entries[2] and f"Nominal {marsh.pk} (NP)" in entries[2]
     assert "Tier 0 originator" in entries[2] and "Own agency" in entries[2]
