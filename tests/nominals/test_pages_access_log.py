@@ -98,14 +98,20 @@ def test_access_log_queries_do_not_grow_with_the_page(
     client, police_auditor, analyst, extra, django_assert_num_queries
 ):
     for _ in range(extra):
-        AccessLogEntry.objects.create(user=analyst, agency=analyst.agency, action="view", surface="page")
+        AccessLogEntry.objects.create(
+            user=analyst, agency=analyst.agency, action="view", surface="page", object_owner=analyst.agency
+        )
     client = signed_in(client, police_auditor)
     client.get(URL)
 
-    # The signed-in page (3), the user filter's choices (1), the count and the page of entries with their
-    # users and protocols (2).
-    with django_assert_num_queries(3 + 1 + 2):
+    # The signed-in page (3), the user filter's choices (1), the agency filter's choices (1: added with
+    # the agency filter of issue 8), the count and the page of entries with their users and protocols (2).
+    with django_assert_num_queries(3 + 1 + 1 + 2):
         client.get(URL)
+    # Who read our records: the same, with the agency filter's choices only (the user filter lists the users
+    # of an agency once one is chosen) and the page's entries' results (1) — our records among them.
+    with django_assert_num_queries(3 + 1 + 2 + 1):
+        client.get(URL, {"view": "our_records"})
 
 
 @pytest.mark.parametrize("viewer", ["analyst", "police_admin", "council_spoc"])
