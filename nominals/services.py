@@ -219,9 +219,7 @@ class LikelyDuplicate(ValidationError):
     and `checked` (what the check matched on, for the log's query)."""
 
     def __init__(self, duplicates, nominal):
-        super().__init__(
-            {NON_FIELD_ERRORS: [ValidationError(duplicate_message(duplicates), code="likely_duplicate")]}
-        )
+        super().__init__({NON_FIELD_ERRORS: [ValidationError(duplicate_message(duplicates), code="likely_duplicate")]})
         self.duplicates = duplicates
         self.shown = duplicates[:DUPLICATES_NAMED]
         self.checked = {name: getattr(nominal, name) for name in DUPLICATE_CHECK_FIELDS}
