@@ -564,6 +564,11 @@ class AssociationViewSet(RegisterViewSet):
             "nominal_a", "nominal_b", "owning_agency"
         )
 
+    def audit_named(self, shown):
+        # An association names both its nominals (both visible to the user: association_list's rule).
+        ids = {pk for association in shown for pk in (association.nominal_a_id, association.nominal_b_id)}
+        return list(selectors.nominal_queryset(self.request.user).filter(pk__in=ids)) if ids else []
+
     def get_object(self):
         association = self.get_queryset().filter(pk=self.kwargs["pk"]).first()
         if association is None:

@@ -8,6 +8,8 @@ is refused with a 500 rather than answered unlogged). One read is one entry:
 * a detail (action VIEW): the item, with the tier and basis it was shown on (ocgshare.access.Access);
 * a list or search (LIST, SEARCH): the query, the count and, as AccessLogResult rows, every item shown,
   each with its own tier and basis (items fetched through `access.visible`);
+* items that a detail or list names besides its own (`named`: the two nominals of an association) are
+  AccessLogResult rows too, so that their owners find the read; the count stays that of the items listed;
 * a list of an item's sub-records that are not register items (its need-to-know grants): the item,
   as LIST, with the count;
 * depersonalised tier-3 counts (the hotspots): LIST on the aggregate basis, with the count, no item.
@@ -179,26 +181,29 @@ def _access(user, obj):
     return access_for(user, obj)
 
 
-def log_read(*, user, surface, obj=None, items=None, action=None, params=None, count=None, aggregate=False):
+def log_read(*, user, surface, obj=None, items=None, named=(), action=None, params=None, count=None, aggregate=False):
     """THE entry point of reads (pages: `log_page_read`; API: `AuditedReadsMixin`). One entry:
 
     obj: the item shown (VIEW), or with `count` the item whose sub-records were listed (LIST);
     items: the items a list or search showed, fetched through `access.visible` (LIST by default);
+    named: other register items the response names (fetched through `access.visible`), logged as results;
     aggregate: depersonalised tier-3 counts, `count` rows of them, naming no item;
     params: the filters applied (a filters dataclass, dict or QueryDict), written by `query_string`.
     """
     query = query_string(params)
     if aggregate:
         return log_aggregate(user=user, surface=surface, query=query, result_count=count)
+    named = list(named)
     if items is not None:
         items = list(items)
+        listed = {(type(item), item.pk) for item in items}
         return log_access(
             user=user,
             action=action or AccessAction.LIST,
             surface=surface,
             query=query,
             result_count=len(items) if count is None else count,
-            results=items,
+            results=items + [item for item in named if (type(item), item.pk) not in listed],
         )
     if obj is None:
         raise ValueError("log_read needs the item shown (obj) or the items listed (items)")
@@ -210,6 +215,7 @@ def log_read(*, user, surface, obj=None, items=None, action=None, params=None, c
         access=_access(user, obj),
         query=query,
         result_count=count,
+        results=named,
     )
 
 
@@ -228,6 +234,11 @@ class AuditedReadsMixin:
 
     audit_filters = None  # a function: query parameters -> the filters dataclass the list applies
 
+    def audit_named(self, shown):
+        """Register items that `shown` (the items returned) names besides themselves (through
+        `access.visible`): logged with them. None by default."""
+        return ()
+
     def audit_params(self):
         parse = type(self).audit_filters
         return parse(self.request.query_params) if parse is not None else None
@@ -242,13 +253,13 @@ class AuditedReadsMixin:
         queryset = self.get_queryset()
         page = self.paginate_queryset(queryset)
         rows = list(page if page is not None else queryset)
-        self.log_read(items=rows)
+        self.log_read(items=rows, named=self.audit_named(rows))
         data = self.get_serializer(rows, many=True).data
         return self.get_paginated_response(data) if page is not None else Response(data)
 
     def retrieve(self, request, *args, **kwargs):
         obj = self.get_object()
-        self.log_read(obj=obj, params=None)
+        self.log_read(obj=obj, named=self.audit_named([obj]), params=None)
         return Response(self.get_serializer(obj).data)
 
     def finalize_response(self, request, response, *args, **kwargs):

@@ -41,19 +41,30 @@ class Read:
     data: object = None  # world -> POST data
     readers: tuple = BOTH
     status: int = 200
-    items_of: object = None  # (response, world) -> [(object_type, id)] the response shows
+    items_of: object = None  # (response, world) -> [(object_type, id)] the response lists
+    # (response, world) -> [(object_type, id)] other register items the response names (an association's
+    # nominals): logged as results too, not counted.
+    named: object = lambda response, world: []
 
 
 def page_rows(key, kind):
     return lambda response, world: [(kind, row["id"]) for row in response.context[key]]
 
 
-def api_rows(kind):
+def api_rows(kind, key="id"):
     def rows(response, world):
         body = response.json()
-        return [(kind, row["id"]) for row in (body["results"] if isinstance(body, dict) else body)]
+        if isinstance(body, dict):
+            body = body.get("results", [body])  # a page of a list, or one item
+        return [(kind, row[key]) for row in body]
 
     return rows
+
+
+def association_nominals(response, world):
+    return sorted(
+        set(api_rows("nominal", "nominal_a")(response, world) + api_rows("nominal", "nominal_b")(response, world))
+    )
 
 
 def register_path(name, key, **extra):
@@ -154,8 +165,12 @@ READS = {
     "ocg-grants": [Read(lambda w: f"/api/ocgs/{w['crew'].pk}/grants/", "item", "crew", readers=OWNER)],
     "entity-list": [Read(lambda w: "/api/entities/", "items", items_of=api_rows("entity"))],
     "entity-detail": [Read(lambda w: f"/api/entities/{w['vehicle'].pk}/", "item", "vehicle")],
-    "association-list": [Read(lambda w: "/api/associations/", "items", items_of=api_rows("association"))],
-    "association-detail": [Read(lambda w: f"/api/associations/{w['association'].pk}/", "item", "association")],
+    "association-list": [
+        Read(lambda w: "/api/associations/", "items", items_of=api_rows("association"), named=association_nominals)
+    ],
+    "association-detail": [
+        Read(lambda w: f"/api/associations/{w['association'].pk}/", "item", "association", named=association_nominals)
+    ],
 }
 
 # Routes that show no register data, each with why. A route added to the site must go in READS (and
@@ -356,16 +371,18 @@ def test_each_read_writes_one_entry_naming_every_item_shown(request, client, wor
     entry = entries[0]
     assert (entry.user, entry.surface) == (user, "api" if is_api else "page")
     logged = sorted(entry.results.values_list("object_type", "object_id"))
+    named = sorted(read.named(response, world))
     if read.shows == "item":
         item = world[read.item]
         assert (entry.object_type, entry.object_id) == (type(item)._meta.model_name, item.pk)
         assert entry.basis and entry.tier is not None
+        assert logged == named
     elif read.shows == "aggregate":
         assert (entry.basis, entry.tier, logged) == (AccessBasis.AGGREGATE, 3, [])
     else:
         shown = sorted(read.items_of(response, world))
         assert shown, "the read shows something to log"
-        assert logged == shown
+        assert logged == sorted(set(shown + named))
         assert entry.result_count == len(shown)
 
 
