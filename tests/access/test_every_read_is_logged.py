@@ -177,7 +177,7 @@ READS = {
 # log its reads through ocgshare.audit) or here, with its reason.
 NO_REGISTER_DATA = {
     # Home, health and the API's own machinery: no register items.
-    "home": "the dashboard: counts of the user's own notifications, links",
+    "home": "the home page: links, no register items",
     "healthz": "health check",
     "api-root": "the API's list of endpoints",
     "api-schema": "the OpenAPI schema",
