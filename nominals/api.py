@@ -153,6 +153,9 @@ class NominalViewSet(RegisterViewSet):
     def get_object(self):
         return selectors.nominal_get(user=self.request.user, pk=self.kwargs["pk"])
 
+    def audit_named(self, shown):
+        return selectors.named_by_nominal(shown[0]) if self.action == "retrieve" else ()
+
     def _visible(self, pk):
         nominal = selectors.nominal_queryset(self.request.user).filter(pk=pk).first()
         if nominal is None:
@@ -401,6 +404,9 @@ class OCGViewSet(RegisterViewSet):
 
     def get_object(self):
         return selectors.ocg_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def audit_named(self, shown):
+        return selectors.named_by_ocg(shown[0]) if self.action == "retrieve" else ()
 
     def _visible(self, pk):
         ocg = selectors.ocg_queryset(self.request.user).filter(pk=pk).first()

@@ -334,7 +334,7 @@ def _associations(data, pk):
 @reader_required
 def nominal_detail(request, pk):
     nominal = selectors.nominal_get(user=request.user, pk=pk)
-    log_page_read(request, obj=nominal)
+    log_page_read(request, obj=nominal, named=selectors.named_by_nominal(nominal))
     data = NominalDetailSerializer(nominal, context={"request": request}).data
     is_owner = access.is_owner_staff(request.user, nominal.owning_agency_id)
     open_episode = None
@@ -660,7 +660,7 @@ def ocg_list(request):
 @reader_required
 def ocg_detail(request, pk):
     ocg = selectors.ocg_get(user=request.user, pk=pk)
-    log_page_read(request, obj=ocg)
+    log_page_read(request, obj=ocg, named=selectors.named_by_ocg(ocg))
     data = OCGDetailSerializer(ocg, context={"request": request}).data
     return _render(
         request,

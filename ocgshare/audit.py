@@ -8,8 +8,9 @@ is refused with a 500 rather than answered unlogged). One read is one entry:
 * a detail (action VIEW): the item, with the tier and basis it was shown on (ocgshare.access.Access);
 * a list or search (LIST, SEARCH): the query, the count and, as AccessLogResult rows, every item shown,
   each with its own tier and basis (items fetched through `access.visible`);
-* items that a detail or list names besides its own (`named`: the two nominals of an association) are
-  AccessLogResult rows too, so that their owners find the read; the count stays that of the items listed;
+* items that a detail or list names besides its own (`named`: the two nominals of an association; the
+  OCGs, associates and entities on a nominal's page; an OCG's members and entities) are AccessLogResult
+  rows too, so that their owners find the read; the count stays that of the items listed;
 * a list of an item's sub-records that are not register items (its need-to-know grants): the item,
   as LIST, with the count;
 * depersonalised tier-3 counts (the hotspots): LIST on the aggregate basis, with the count, no item.
@@ -49,7 +50,7 @@ from rest_framework.response import Response
 
 from accounts.models import Role
 
-from .access import Access, access_for, access_of, policy_for
+from .access import Access, access_by_routes, access_for, access_of, policy_for
 from .models import AccessAction, AccessBasis, AccessLogEntry, AccessLogResult, AccessSurface
 
 
@@ -111,7 +112,10 @@ def log_access(
     entry.save()
     rows = []
     for item in results:
-        seen = access_of(user, item)
+        # Items a read names besides those it listed come without `viewer_tier`: the same routes decide.
+        seen = access_of(user, item) if hasattr(item, "viewer_tier") else access_by_routes(user, item)
+        if seen is None:
+            raise ValueError(f"{object_label(item)} is not visible to user {user.pk}: it cannot have been shown")
         rows.append(
             AccessLogResult(
                 entry=entry,
@@ -186,24 +190,33 @@ def log_read(*, user, surface, obj=None, items=None, named=(), action=None, para
 
     obj: the item shown (VIEW), or with `count` the item whose sub-records were listed (LIST);
     items: the items a list or search showed, fetched through `access.visible` (LIST by default);
-    named: other register items the response names (fetched through `access.visible`), logged as results;
+    named: other register items the response names, logged as results (those fetched without
+        `access.visible`, as related rows, get their tier and basis from `access.access_by_routes`);
     aggregate: depersonalised tier-3 counts, `count` rows of them, naming no item;
     params: the filters applied (a filters dataclass, dict or QueryDict), written by `query_string`.
     """
     query = query_string(params)
     if aggregate:
         return log_aggregate(user=user, surface=surface, query=query, result_count=count)
-    named = list(named)
+    # Each item named once, and not again when it is the item shown or among those listed.
+    seen = {(type(obj), obj.pk)} if obj is not None else set()
     if items is not None:
         items = list(items)
-        listed = {(type(item), item.pk) for item in items}
+        seen |= {(type(item), item.pk) for item in items}
+    unique = []
+    for item in named:
+        if (type(item), item.pk) not in seen:
+            seen.add((type(item), item.pk))
+            unique.append(item)
+    named = unique
+    if items is not None:
         return log_access(
             user=user,
             action=action or AccessAction.LIST,
             surface=surface,
             query=query,
             result_count=len(items) if count is None else count,
-            results=items + [item for item in named if (type(item), item.pk) not in listed],
+            results=items + named,
         )
     if obj is None:
         raise ValueError("log_read needs the item shown (obj) or the items listed (items)")

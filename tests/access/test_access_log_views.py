@@ -163,3 +163,35 @@ def test_one_query_format():
     assert query_string({"q": " Marsh Dean "}) == "q=Marsh+Dean"
     assert query_string({"risk": "nonsense"}) == "risk=nonsense", "what is applied is for the surface to parse"
     assert query_string(None) == ""
+
+
+def test_items_named_besides_those_listed_get_the_tier_and_basis_the_sql_gives(
+    active_protocol, police, prison, analyst, prison_pio, council_spoc, bpss_prison_pio, outsider
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from nominals import services
+    from nominals.models import OCG, Association, Entity
+    from tests.nominals.factories import OCGFactory
+
+    nominals = [NominalFactory(owning_agency=police), NominalFactory(owning_agency=prison)]
+    ocg = OCGFactory(lead_agency=police)
+    entity = services.entity_create(actor=analyst, kind="phone", value="07700 900123")
+    association = services.association_add(
+        actor=analyst, nominal_a=nominals[0], nominal_b=NominalFactory(owning_agency=police), kind="cellmate"
+    )
+    services.grant_create(
+        actor=analyst,
+        obj=nominals[0],
+        user=outsider,
+        tier=2,
+        reason="Joint operation",
+        expires_at=timezone.now() + datetime.timedelta(days=3),
+    )
+    items = [*nominals, OCG.objects.get(pk=ocg.pk), Entity.objects.get(pk=entity.pk)]
+    items.append(Association.objects.get(pk=association.pk))
+    for user in (analyst, prison_pio, council_spoc, bpss_prison_pio, outsider):
+        for item in items:
+            assert access.access_by_routes(user, item) == access.access_for(user, item), (user.email, item)

@@ -61,6 +61,16 @@ def api_rows(kind, key="id"):
     return rows
 
 
+def marsh_names(response, world):
+    """What Marsh's page names besides him: his OCG, his cellmate and his vehicle."""
+    return [("ocg", world["crew"].pk), ("nominal", world["carter"].pk), ("entity", world["vehicle"].pk)]
+
+
+def crew_names(response, world):
+    """What the Northtown Crew's page names: its member."""
+    return [("nominal", world["marsh"].pk)]
+
+
 def association_nominals(response, world):
     return sorted(
         set(api_rows("nominal", "nominal_a")(response, world) + api_rows("nominal", "nominal_b")(response, world))
@@ -109,7 +119,7 @@ READS = {
             items_of=page_rows("duplicates", "nominal"),
         )
     ],
-    "nominals:nominal-detail": [Read(register_path("nominal-detail", "marsh"), "item", "marsh")],
+    "nominals:nominal-detail": [Read(register_path("nominal-detail", "marsh"), "item", "marsh", named=marsh_names)],
     "nominals:nominal-edit": [Read(register_path("nominal-edit", "marsh"), "item", "marsh", readers=OWNER)],
     **{
         f"nominals:{name}": [Read(register_path(name, "marsh"), "item", "marsh", readers=OWNER)]
@@ -124,7 +134,7 @@ READS = {
         )
     },
     "nominals:ocg-list": [Read(lambda w: reverse("nominals:ocg-list"), "items", items_of=page_rows("ocgs", "ocg"))],
-    "nominals:ocg-detail": [Read(register_path("ocg-detail", "crew"), "item", "crew")],
+    "nominals:ocg-detail": [Read(register_path("ocg-detail", "crew"), "item", "crew", named=crew_names)],
     "nominals:ocg-edit": [Read(register_path("ocg-edit", "crew"), "item", "crew", readers=OWNER)],
     "nominals:membership-add": [Read(register_path("membership-add", "crew"), "item", "crew", readers=OWNER)],
     "nominals:membership-end": [
@@ -158,10 +168,10 @@ READS = {
         Read(lambda w: "/api/nominals/search/", "items", params={"q": "Marsh"}, items_of=api_rows("nominal"))
     ],
     "nominal-hotspots": [Read(lambda w: "/api/nominals/hotspots/", "aggregate")],
-    "nominal-detail": [Read(lambda w: f"/api/nominals/{w['marsh'].pk}/", "item", "marsh")],
+    "nominal-detail": [Read(lambda w: f"/api/nominals/{w['marsh'].pk}/", "item", "marsh", named=marsh_names)],
     "nominal-grants": [Read(lambda w: f"/api/nominals/{w['marsh'].pk}/grants/", "item", "marsh", readers=OWNER)],
     "ocg-list": [Read(lambda w: "/api/ocgs/", "items", items_of=api_rows("ocg"))],
-    "ocg-detail": [Read(lambda w: f"/api/ocgs/{w['crew'].pk}/", "item", "crew")],
+    "ocg-detail": [Read(lambda w: f"/api/ocgs/{w['crew'].pk}/", "item", "crew", named=crew_names)],
     "ocg-grants": [Read(lambda w: f"/api/ocgs/{w['crew'].pk}/grants/", "item", "crew", readers=OWNER)],
     "entity-list": [Read(lambda w: "/api/entities/", "items", items_of=api_rows("entity"))],
     "entity-detail": [Read(lambda w: f"/api/entities/{w['vehicle'].pk}/", "item", "vehicle")],
