@@ -63,7 +63,7 @@ def test_filters_by_user_item_action_and_dates(client, police_auditor, reads, an
     carter_entries = texts(
         client.get(URL, {"object_type": "nominal", "object_id": register["carter"].pk}), "access-log-row"
     )
-    assert len(carter_entries) == 3, "the search and the list that showed him, and his recording"
+    assert len(carter_entries) == 4, "the search and the list that showed him, Marsh's page naming him, his recording"
 
     today = timezone.localdate()
     tomorrow = (today + datetime.timedelta(days=1)).isoformat()
