@@ -16,7 +16,7 @@ import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -25,7 +25,7 @@ from django.views.decorators.http import require_http_methods
 
 from agencies.models import Agency
 from ocgshare import access, lists
-from ocgshare.audit import log_page_read
+from ocgshare.audit import log_page_read, page_read_logged
 from ocgshare.constants import SecurityMarking
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.models import AccessAction, AccessBasis
@@ -91,7 +91,12 @@ def _section(request):
     return "nominals"
 
 
-def _render(request, template, context=None, *, status=200):
+def _render(request, template, context=None, *, status=200, shows_items=True):
+    """Render a register page. A page that opens (GET) showing register items must have logged the
+    read (ocgshare.audit.log_page_read): one that did not is refused rather than served unlogged.
+    `shows_items=False` for the pages that show none (an empty form, a search not yet made)."""
+    if shows_items and request.method == "GET" and not page_read_logged(request):
+        raise ImproperlyConfigured(f"{request.path} showed register items without logging the read")
     context = {
         # Register pages carry personal data: their marking is OFFICIAL-SENSITIVE whatever the default.
         "security_marking": SecurityMarking.OFFICIAL_SENSITIVE.value,
@@ -271,6 +276,7 @@ def search(request):
         request,
         "nominals/search.html",
         {"form": form, "query": query, "nominals": results, "more": more, "limit": selectors.SEARCH_PAGE_LIMIT},
+        shows_items=bool(query),
     )
 
 
@@ -406,7 +412,7 @@ def nominal_create(request):
         else:
             messages.success(request, f"{nominal.display_name} added to the register.")
             return redirect("nominals:nominal-detail", pk=nominal.pk)
-    return _render(request, "nominals/nominal_form.html", {"form": form, "nominal": None})
+    return _render(request, "nominals/nominal_form.html", {"form": form, "nominal": None}, shows_items=False)
 
 
 @require_http_methods(["GET", "POST"])
@@ -689,7 +695,7 @@ def ocg_create(request):
         else:
             messages.success(request, f"OCG {ocg.reference} added to the register.")
             return redirect("nominals:ocg-detail", pk=ocg.pk)
-    return _render(request, "nominals/ocg_form.html", {"form": form, "ocg": None})
+    return _render(request, "nominals/ocg_form.html", {"form": form, "ocg": None}, shows_items=False)
 
 
 @require_http_methods(["GET", "POST"])

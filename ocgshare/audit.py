@@ -2,8 +2,9 @@
 
 Reads: ONE entry point. Every page and API view that shows register items logs through `log_read`:
 pages with `log_page_read(request, ...)`, API viewsets with `AuditedReadsMixin`, whose list() and
-retrieve() log what they return themselves (a successful GET of such a viewset that logged nothing
-is refused with a 500 rather than answered unlogged). One read is one entry:
+retrieve() log what they return themselves. Neither can be forgotten quietly: a successful GET of such a
+viewset, or a register page opened (nominals.views._render), that logged nothing is refused with a 500
+rather than answered unlogged. One read is one entry:
 
 * a detail (action VIEW): the item, with the tier and basis it was shown on (ocgshare.access.Access);
 * a list or search (LIST, SEARCH): the query, the count and, as AccessLogResult rows, every item shown,
@@ -233,8 +234,15 @@ def log_read(*, user, surface, obj=None, items=None, named=(), action=None, para
 
 
 def log_page_read(request, **kwargs):
-    """`log_read` for a page: every register page that shows items calls it once per request."""
-    return log_read(user=request.user, surface=AccessSurface.PAGE, **kwargs)
+    """`log_read` for a page: every register page that shows items calls it once per request (and the
+    register's page renderer refuses a page that did not: `page_read_logged`)."""
+    entry = log_read(user=request.user, surface=AccessSurface.PAGE, **kwargs)
+    request.access_log_entries = getattr(request, "access_log_entries", 0) + 1
+    return entry
+
+
+def page_read_logged(request):
+    return bool(getattr(request, "access_log_entries", 0))
 
 
 class AuditedReadsMixin:

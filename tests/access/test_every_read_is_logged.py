@@ -414,3 +414,13 @@ def test_an_api_read_that_forgets_to_log_is_refused_not_served(analyst):
     force_authenticate(request, user=analyst)
     with pytest.raises(ImproperlyConfigured, match="without logging"):
         Forgetful.as_view({"get": "secrets"})(request)
+
+
+def test_a_page_that_forgets_to_log_is_refused_not_served(client, marsh, analyst, monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from nominals import views
+
+    monkeypatch.setattr(views, "log_page_read", lambda request, **kwargs: None)
+    with pytest.raises(ImproperlyConfigured, match="without logging"):
+        signed_in(client, analyst).get(reverse("nominals:nominal-detail", args=[marsh.pk]))
