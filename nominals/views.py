@@ -138,17 +138,17 @@ def _own_item(request, model, pk):
     return item
 
 
+def _item_url(item):
+    name = "nominals:nominal-detail" if isinstance(item, Nominal) else "nominals:ocg-detail"
+    return reverse(name, args=[item.pk])
+
+
 def _log_form_read(request, item):
     """A form about an item shows it (an edit form its data, the others its name): logged as a view
     when the form is opened. A form sent back with errors shows what the user typed, and a saved one
     is logged by its service as the change."""
     if request.method == "GET":
         log_page_read(request, obj=item)
-
-
-def _item_url(item):
-    name = "nominals:nominal-detail" if isinstance(item, Nominal) else "nominals:ocg-detail"
-    return reverse(name, args=[item.pk])
 
 
 def display_name(data):
