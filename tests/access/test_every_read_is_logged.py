@@ -197,7 +197,13 @@ NO_REGISTER_DATA = {
     "api-sign-out": "signing out (revokes the token)",
     "healthz-live": "liveness check",
     **dict.fromkeys(
-        ["api-token-owned-list", "api-token-owned-detail", "api-token-owned-revoke-all", "accounts:user-revoke-tokens"],
+        [
+            "api-token-owned-list",
+            "api-token-owned-detail",
+            "api-token-owned-revoke-all",
+            "accounts:user-revoke-tokens",
+            "user-revoke-tokens",
+        ],
         "API tokens: when each was given and ends, never a register item",
     ),
     # Register forms that show nothing of the register until they are posted.
