@@ -4,8 +4,10 @@ Thin: every read goes through nominals.selectors (so through the access engine) 
 nominals.services, with the pages' rules. Lists are cursor-paginated on (created_at, id), newest first,
 and filtered with the pages' filter parameters. Items the user may not see answer 404, exactly like
 items that do not exist; signed-in users without a register role get 403. Every list, search and detail
-read is written to the access log with the basis each item was shown on; every write is logged by its
-service, told it came from the API (`surface=AccessSurface.API`).
+read is written to the access log with the basis each item was shown on, through
+ocgshare.audit.AuditedReadsMixin (list() and retrieve() log what they return; the other read actions call
+`self.log_read`); every write is logged by its service, told it came from the API
+(`surface=AccessSurface.API`).
 """
 
 from contextlib import contextmanager
@@ -13,7 +15,7 @@ from contextlib import contextmanager
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import serializers as drf_serializers
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -25,7 +27,7 @@ from rest_framework.settings import api_settings
 from accounts.models import User
 from agencies.models import Agency
 from ocgshare import access
-from ocgshare.audit import log_access
+from ocgshare.audit import AuditedReadsMixin
 from ocgshare.models import AccessAction, AccessSurface
 
 from . import selectors, services
@@ -99,31 +101,19 @@ def _agency(pk):
     return Agency.objects.filter(pk=pk).first() if pk else None
 
 
-def _filters_query(params, names):
-    return "&".join(f"{name}={params[name]}" for name in names if params.get(name))
+class RegisterViewSet(AuditedReadsMixin, viewsets.GenericViewSet):
+    """list() and retrieve() come from AuditedReadsMixin, which logs them: a viewset gives its
+    `get_queryset`, `get_object` (404 for items the user may not see), `audit_filters` and serializers."""
 
-
-class RegisterViewSet(viewsets.GenericViewSet):
     permission_classes = [IsAuthenticated, ReadsRegister]
     pagination_class = RegisterCursorPagination
     filter_backends = []
-    filter_names = ()
+    detail_serializer_class = None
 
-    def _log_page(self, rows, *, action_name=AccessAction.LIST, query=""):
-        log_access(
-            user=self.request.user,
-            action=action_name,
-            surface=AccessSurface.API,
-            query=query or _filters_query(self.request.query_params, self.filter_names),
-            result_count=len(rows),
-            results=rows,
-        )
-
-    def _list(self, queryset, serializer_class):
-        page = self.paginate_queryset(queryset)
-        self._log_page(page)
-        data = serializer_class(page, many=True, context=self.get_serializer_context()).data
-        return self.get_paginated_response(data)
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return super().get_serializer_class()
 
 
 NOMINAL_FILTERS = [
@@ -147,16 +137,24 @@ NOMINAL_FILTERS = [
 ]
 
 
+@extend_schema_view(list=extend_schema(parameters=NOMINAL_FILTERS))
 class NominalViewSet(RegisterViewSet):
     """Nominals the user may see, each with only the fields their tier reaches."""
 
     serializer_class = NominalSerializer
-    filter_names = ("agency", "establishment", "threat_area", "risk", "ocg", "ocg_reference", "custody")
+    detail_serializer_class = NominalDetailSerializer
+    audit_filters = selectors.nominal_filters_from
 
     def get_queryset(self):
         # The cursor orders the list: the pages' `sort` is not offered here.
         filters = selectors.nominal_filters_from({**self.request.query_params.dict(), "sort": ""})
         return selectors.nominal_list(user=self.request.user, filters=filters)
+
+    def get_object(self):
+        return selectors.nominal_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def audit_named(self, shown):
+        return selectors.named_by_nominal(shown[0]) if self.action == "retrieve" else ()
 
     def _visible(self, pk):
         nominal = selectors.nominal_queryset(self.request.user).filter(pk=pk).first()
@@ -164,35 +162,25 @@ class NominalViewSet(RegisterViewSet):
             raise Http404
         return nominal
 
-    def _detail(self, pk, status_code=status.HTTP_200_OK, *, log=True):
+    def _detail(self, pk, status_code=status.HTTP_200_OK):
+        """The item as a write left it (the write's service logged the change)."""
         nominal = selectors.nominal_get(user=self.request.user, pk=pk)
-        if log:
-            log_access(
-                user=self.request.user,
-                action=AccessAction.VIEW,
-                surface=AccessSurface.API,
-                obj=nominal,
-                access=nominal.access,
-            )
         data = NominalDetailSerializer(nominal, context=self.get_serializer_context()).data
         return Response(data, status=status_code)
-
-    @extend_schema(parameters=NOMINAL_FILTERS)
-    def list(self, request):
-        return self._list(self.get_queryset(), NominalSerializer)
-
-    @extend_schema(responses=NominalDetailSerializer)
-    def retrieve(self, request, pk=None):
-        return self._detail(pk)
 
     @extend_schema(request=NominalWriteSerializer, responses={201: NominalDetailSerializer})
     def create(self, request):
         """Record a nominal owned by your agency. A likely duplicate you can see is refused (code
-        `likely_duplicate`) unless `allow_duplicate` is true."""
+        `likely_duplicate`) unless `allow_duplicate` is true; the refusal names the likely duplicates,
+        and is logged as a search showing them."""
         data = _parse(NominalWriteSerializer, request.data)
         with service_errors():
-            nominal = services.nominal_create(actor=request.user, surface=AccessSurface.API, **data)
-        return self._detail(nominal.pk, status.HTTP_201_CREATED, log=False)
+            try:
+                nominal = services.nominal_create(actor=request.user, surface=AccessSurface.API, **data)
+            except services.LikelyDuplicate as refusal:
+                self.log_read(items=refusal.shown, action=AccessAction.SEARCH, params=refusal.checked)
+                raise
+        return self._detail(nominal.pk, status.HTTP_201_CREATED)
 
     @extend_schema(request=NominalWriteSerializer, responses={200: NominalDetailSerializer})
     def partial_update(self, request, pk=None):
@@ -202,7 +190,7 @@ class NominalViewSet(RegisterViewSet):
         data.pop("allow_duplicate", None)
         with service_errors():
             services.nominal_update(actor=request.user, nominal=nominal, surface=AccessSurface.API, **data)
-        return self._detail(nominal.pk, log=False)
+        return self._detail(nominal.pk)
 
     @extend_schema(
         parameters=[OpenApiParameter("q", str, required=True, description="Name, alias, identifier or date of birth.")],
@@ -213,7 +201,7 @@ class NominalViewSet(RegisterViewSet):
         """The best matches (up to 50) among the nominals you may see, best first; no count."""
         query = (request.query_params.get("q") or "").strip()
         rows, _more = selectors.nominal_search_best(user=request.user, query=query)
-        self._log_page(rows, action_name=AccessAction.SEARCH, query=query)
+        self.log_read(items=rows, action=AccessAction.SEARCH, params={"q": query})
         return Response(NominalSerializer(rows, many=True, context=self.get_serializer_context()).data)
 
     @extend_schema(
@@ -237,6 +225,7 @@ class NominalViewSet(RegisterViewSet):
     def hotspots(self, request):
         """Depersonalised counts (tier 3) of OCG nominals in custody, by establishment and threat area."""
         hotspots, totals = selectors.hotspot_counts(user=request.user)
+        self.log_read(aggregate=True, count=len(totals), params=None)
         return Response(
             {
                 "hotspots": HotspotSerializer(hotspots, many=True).data,
@@ -332,7 +321,7 @@ class NominalViewSet(RegisterViewSet):
     @action(detail=True, methods=["get", "post"])
     def grants(self, request, pk=None):
         """Need-to-know grants on the item (its owning agency's register staff)."""
-        return grants_endpoint(request, self._visible(pk))
+        return grants_endpoint(self, request, self._visible(pk))
 
     @extend_schema(request=None, responses={204: None})
     @action(detail=True, methods=["delete"], url_path=r"grants/(?P<holder>user|agency)/(?P<grant_pk>\d+)")
@@ -359,11 +348,13 @@ def _grant_row(grant):
     }
 
 
-def grants_endpoint(request, obj):
+def grants_endpoint(view, request, obj):
     if request.method == "GET":
         with service_errors():
             user_grants, group_grants = services.grants_of(actor=request.user, obj=obj)
-        return Response(GrantSerializer([_grant_row(g) for g in [*user_grants, *group_grants]], many=True).data)
+        rows = [_grant_row(g) for g in [*user_grants, *group_grants]]
+        view.log_read(obj=obj, count=len(rows), params=None)
+        return Response(GrantSerializer(rows, many=True).data)
     data = _parse(GrantWriteSerializer, request.data)
     user = User.objects.select_related("agency").filter(pk=data.pop("user")).first() if data.get("user") else None
     agency = _agency(data.pop("agency", None))
@@ -399,15 +390,23 @@ OCG_FILTERS = [
 ]
 
 
+@extend_schema_view(list=extend_schema(parameters=OCG_FILTERS))
 class OCGViewSet(RegisterViewSet):
     """OCGs the user may see, each with only the fields their tier reaches."""
 
     serializer_class = OCGSerializer
-    filter_names = ("agency", "status", "band", "threat_area")
+    detail_serializer_class = OCGDetailSerializer
+    audit_filters = selectors.ocg_filters_from
 
     def get_queryset(self):
         filters = selectors.ocg_filters_from({**self.request.query_params.dict(), "sort": ""})
         return selectors.ocg_list(user=self.request.user, filters=filters)
+
+    def get_object(self):
+        return selectors.ocg_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def audit_named(self, shown):
+        return selectors.named_by_ocg(shown[0]) if self.action == "retrieve" else ()
 
     def _visible(self, pk):
         ocg = selectors.ocg_queryset(self.request.user).filter(pk=pk).first()
@@ -415,28 +414,17 @@ class OCGViewSet(RegisterViewSet):
             raise Http404
         return ocg
 
-    def _detail(self, pk, status_code=status.HTTP_200_OK, *, log=True):
+    def _detail(self, pk, status_code=status.HTTP_200_OK):
+        """The item as a write left it (the write's service logged the change)."""
         ocg = selectors.ocg_get(user=self.request.user, pk=pk)
-        if log:
-            log_access(
-                user=self.request.user, action=AccessAction.VIEW, surface=AccessSurface.API, obj=ocg, access=ocg.access
-            )
         return Response(OCGDetailSerializer(ocg, context=self.get_serializer_context()).data, status=status_code)
-
-    @extend_schema(parameters=OCG_FILTERS)
-    def list(self, request):
-        return self._list(self.get_queryset(), OCGSerializer)
-
-    @extend_schema(responses=OCGDetailSerializer)
-    def retrieve(self, request, pk=None):
-        return self._detail(pk)
 
     @extend_schema(request=OCGWriteSerializer, responses={201: OCGDetailSerializer})
     def create(self, request):
         data = _parse(OCGWriteSerializer, request.data)
         with service_errors():
             ocg = services.ocg_create(actor=request.user, surface=AccessSurface.API, **data)
-        return self._detail(ocg.pk, status.HTTP_201_CREATED, log=False)
+        return self._detail(ocg.pk, status.HTTP_201_CREATED)
 
     @extend_schema(request=OCGWriteSerializer, responses={200: OCGDetailSerializer})
     def partial_update(self, request, pk=None):
@@ -444,7 +432,7 @@ class OCGViewSet(RegisterViewSet):
         data = _parse(OCGWriteSerializer, request.data, partial=True)
         with service_errors():
             services.ocg_update(actor=request.user, ocg=ocg, surface=AccessSurface.API, **data)
-        return self._detail(ocg.pk, log=False)
+        return self._detail(ocg.pk)
 
     @extend_schema(request=MembershipWriteSerializer, responses={201: MembershipDetailSerializer})
     @action(detail=True, methods=["post"])
@@ -480,7 +468,7 @@ class OCGViewSet(RegisterViewSet):
     @extend_schema(methods=["POST"], request=GrantWriteSerializer, responses={201: GrantSerializer})
     @action(detail=True, methods=["get", "post"])
     def grants(self, request, pk=None):
-        return grants_endpoint(request, self._visible(pk))
+        return grants_endpoint(self, request, self._visible(pk))
 
     @extend_schema(request=None, responses={204: None})
     @action(detail=True, methods=["delete"], url_path=r"grants/(?P<holder>user|agency)/(?P<grant_pk>\d+)")
@@ -491,23 +479,8 @@ class OCGViewSet(RegisterViewSet):
 # --- entities and associations --------------------------------------------------------------------------
 
 
-class EntityViewSet(RegisterViewSet):
-    """Entities (law-enforcement detail: tier 1 viewers and owners only)."""
-
-    serializer_class = EntitySerializer
-    filter_names = ("kind", "nominal", "ocg", "value")
-
-    def get_queryset(self):
-        filters = selectors.entity_filters_from(self.request.query_params)
-        return selectors.entity_list(user=self.request.user, filters=filters)
-
-    def _visible(self, pk):
-        entity = self.get_queryset().filter(pk=pk).first()
-        if entity is None:
-            raise Http404
-        return entity
-
-    @extend_schema(
+@extend_schema_view(
+    list=extend_schema(
         parameters=[
             OpenApiParameter("kind", str, enum=EntityKind.values),
             OpenApiParameter("nominal", int),
@@ -516,22 +489,28 @@ class EntityViewSet(RegisterViewSet):
             OpenApiParameter("page_size", int),
         ]
     )
-    def list(self, request):
-        page = self.paginate_queryset(self.get_queryset())
-        log_access(
-            user=request.user,
-            action=AccessAction.LIST,
-            surface=AccessSurface.API,
-            query=_filters_query(request.query_params, self.filter_names),
-            result_count=len(page),
-        )
-        return self.get_paginated_response(EntitySerializer(page, many=True).data)
+)
+class EntityViewSet(RegisterViewSet):
+    """Entities (law-enforcement detail: tier 1 viewers and owners only)."""
 
-    def retrieve(self, request, pk=None):
-        entity = selectors.entity_list(user=request.user).filter(pk=pk).first()
+    serializer_class = EntitySerializer
+    audit_filters = selectors.entity_filters_from
+
+    def get_queryset(self):
+        filters = selectors.entity_filters_from(self.request.query_params)
+        return selectors.entity_list(user=self.request.user, filters=filters)
+
+    def get_object(self):
+        entity = selectors.entity_list(user=self.request.user).filter(pk=self.kwargs["pk"]).first()
         if entity is None:
             raise Http404
-        return Response(EntitySerializer(entity).data)
+        return entity
+
+    def _visible(self, pk):
+        entity = self.get_queryset().filter(pk=pk).first()
+        if entity is None:
+            raise Http404
+        return entity
 
     @extend_schema(request=EntityWriteSerializer, responses={201: EntitySerializer})
     def create(self, request):
@@ -570,11 +549,20 @@ def _link(user, entity, data):
     return services.entity_link(actor=user, entity=entity, nominal=nominal, ocg=ocg, surface=AccessSurface.API, **data)
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("nominal", int, description="Associations of this nominal."),
+            OpenApiParameter("kind", str, enum=AssociationKind.values),
+            OpenApiParameter("page_size", int),
+        ]
+    )
+)
 class AssociationViewSet(RegisterViewSet):
     """Associations between nominals the user may both see (tier 1 viewers and owners only)."""
 
     serializer_class = AssociationSerializer
-    filter_names = ("nominal", "kind")
+    audit_filters = selectors.association_filters_from
 
     def get_queryset(self):
         filters = selectors.association_filters_from(self.request.query_params)
@@ -582,29 +570,16 @@ class AssociationViewSet(RegisterViewSet):
             "nominal_a", "nominal_b", "owning_agency"
         )
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("nominal", int, description="Associations of this nominal."),
-            OpenApiParameter("kind", str, enum=AssociationKind.values),
-            OpenApiParameter("page_size", int),
-        ]
-    )
-    def list(self, request):
-        page = self.paginate_queryset(self.get_queryset())
-        log_access(
-            user=request.user,
-            action=AccessAction.LIST,
-            surface=AccessSurface.API,
-            query=_filters_query(request.query_params, self.filter_names),
-            result_count=len(page),
-        )
-        return self.get_paginated_response(AssociationSerializer(page, many=True).data)
+    def audit_named(self, shown):
+        # An association names both its nominals (both visible to the user: association_list's rule).
+        ids = {pk for association in shown for pk in (association.nominal_a_id, association.nominal_b_id)}
+        return list(selectors.nominal_queryset(self.request.user).filter(pk__in=ids)) if ids else []
 
-    def retrieve(self, request, pk=None):
-        association = self.get_queryset().filter(pk=pk).first()
+    def get_object(self):
+        association = self.get_queryset().filter(pk=self.kwargs["pk"]).first()
         if association is None:
             raise Http404
-        return Response(AssociationSerializer(association).data)
+        return association
 
     @extend_schema(request=AssociationWriteSerializer, responses={201: AssociationSerializer})
     def create(self, request):

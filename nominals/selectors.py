@@ -417,6 +417,21 @@ def nominal_get(*, user, pk):
     return _attach_detail(user, nominal)
 
 
+def named_by_nominal(nominal):
+    """The other register items a nominal's detail names (for the access log): the OCGs of its
+    memberships, the other nominal of each association, its linked entities — those `nominal_get`
+    attached, so those the viewer may see."""
+    others = [
+        association.nominal_b if association.nominal_a_id == nominal.pk else association.nominal_a
+        for association in nominal.association_list
+    ]
+    return (
+        [membership.ocg for membership in nominal.visible_memberships]
+        + others
+        + [link.entity for link in nominal.entity_link_list]
+    )
+
+
 # --- OCGs ---------------------------------------------------------------------------------------------
 
 OCG_SORTS = {
@@ -497,6 +512,12 @@ def ocg_get(*, user, pk):
             .order_by("entity__kind", "-started_on", "-id")
         )
     return ocg
+
+
+def named_by_ocg(ocg):
+    """The other register items an OCG's detail names (for the access log): its members (nominals the
+    viewer may see) and linked entities, as `ocg_get` attached them."""
+    return [membership.nominal for membership in ocg.member_list] + [link.entity for link in ocg.entity_link_list]
 
 
 # --- entities and associations ------------------------------------------------------------------------

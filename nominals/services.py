@@ -198,13 +198,31 @@ def duplicate_message(duplicates):
         f"{n.display_name}"
         + (f", born {format_date(n.date_of_birth, 'j F Y')}" if n.date_of_birth else "")
         + f" ({n.owning_agency.name})"
-        for n in duplicates[:5]
+        for n in duplicates[:DUPLICATES_NAMED]
     )
     count = len(duplicates)
     return (
         f"There {'is' if count == 1 else 'are'} already {count} nominal{'' if count == 1 else 's'} you can see "
         f"that may be the same person: {described}. Check, then confirm to create the record anyway."
     )
+
+
+# What the duplicate check matches on (likely_duplicates): the access log's query of the refusal.
+DUPLICATE_CHECK_FIELDS = ("surname", "date_of_birth", "pnc_id", "prison_number", "crn")
+# The refusal names at most this many of the likely duplicates.
+DUPLICATES_NAMED = 5
+
+
+class LikelyDuplicate(ValidationError):
+    """The refusal of a nominal that is probably already on the register (code "likely_duplicate").
+    It names people, so the surface showing it logs the read: `shown` (the nominals the message names)
+    and `checked` (what the check matched on, for the log's query)."""
+
+    def __init__(self, duplicates, nominal):
+        super().__init__({NON_FIELD_ERRORS: [ValidationError(duplicate_message(duplicates), code="likely_duplicate")]})
+        self.duplicates = duplicates
+        self.shown = duplicates[:DUPLICATES_NAMED]
+        self.checked = {name: getattr(nominal, name) for name in DUPLICATE_CHECK_FIELDS}
 
 
 @transaction.atomic
@@ -243,9 +261,7 @@ def nominal_create(
             ).select_related("owning_agency")
         )
         if duplicates:
-            raise ValidationError(
-                {NON_FIELD_ERRORS: [ValidationError(duplicate_message(duplicates), code="likely_duplicate")]}
-            )
+            raise LikelyDuplicate(duplicates, nominal)
     nominal.save()
     nominal.threat_areas.set(areas)
     for row in alias_rows:

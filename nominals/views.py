@@ -3,8 +3,10 @@ the register, need-to-know grants and the tier-3 prison hotspots.
 
 Thin: reads come from nominals.selectors (so from the access engine), writes go through nominals.services,
 and a page renders the dict the API serializer builds for the viewer's tier — a field the serializer left
-out cannot appear on a page. Every list, search and detail read is written to the access log here, once
-per request, as the API does for its reads. Refusals: 403 for a signed-in user whose roles do not reach
+out cannot appear on a page. Every page that shows register items writes one access log entry per
+request through ocgshare.audit.log_page_read, as the API does for its reads: lists, search, details, the
+duplicate warning, and the forms that show an item (its edit form, or its name above a form adding to
+it). Refusals: 403 for a signed-in user whose roles do not reach
 the page or who may see an item but not change it, 404 for an item they may not see (the same answer as
 for one that does not exist).
 """
@@ -14,7 +16,7 @@ import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -23,10 +25,10 @@ from django.views.decorators.http import require_http_methods
 
 from agencies.models import Agency
 from ocgshare import access, lists
-from ocgshare.audit import log_access, log_aggregate
+from ocgshare.audit import log_page_read, page_read_logged
 from ocgshare.constants import SecurityMarking
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
-from ocgshare.models import AccessAction, AccessBasis, AccessSurface
+from ocgshare.models import AccessAction, AccessBasis
 from protocols.models import Protocol
 from protocols.services import agency_id_of_group
 
@@ -72,7 +74,12 @@ def _section(request):
     return "nominals"
 
 
-def _render(request, template, context=None, *, status=200):
+def _render(request, template, context=None, *, status=200, shows_items=True):
+    """Render a register page. A page that opens (GET) showing register items must have logged the
+    read (ocgshare.audit.log_page_read): one that did not is refused rather than served unlogged.
+    `shows_items=False` for the pages that show none (an empty form, a search not yet made)."""
+    if shows_items and request.method == "GET" and not page_read_logged(request):
+        raise ImproperlyConfigured(f"{request.path} showed register items without logging the read")
     context = {
         # Register pages carry personal data: their marking is OFFICIAL-SENSITIVE whatever the default.
         "security_marking": SecurityMarking.OFFICIAL_SENSITIVE.value,
@@ -126,19 +133,12 @@ def _item_url(item):
     return reverse(name, args=[item.pk])
 
 
-def _log_rows(request, rows, *, action, query):
-    log_access(
-        user=request.user,
-        action=action,
-        surface=AccessSurface.PAGE,
-        query=query,
-        result_count=len(rows),
-        results=rows,
-    )
-
-
-def _filters_query(request):
-    return request.GET.urlencode()
+def _log_form_read(request, item):
+    """A form about an item shows it (an edit form its data, the others its name): logged as a view
+    when the form is opened. A form sent back with errors shows what the user typed, and a saved one
+    is logged by its service as the change."""
+    if request.method == "GET":
+        log_page_read(request, obj=item)
 
 
 def display_name(data):
@@ -226,7 +226,7 @@ def nominal_list(request):
     )
     rows = list(page.object_list)
     page.object_list = rows
-    _log_rows(request, rows, action=AccessAction.LIST, query=_filters_query(request))
+    log_page_read(request, items=rows, params=filters)
     is_filtered = any(
         (
             filters.agency,
@@ -260,12 +260,13 @@ def search(request):
     results, more = [], False
     if query:
         rows, more = selectors.nominal_search_best(user=request.user, query=query, relations=selectors.TABLE_ROW)
-        _log_rows(request, rows, action=AccessAction.SEARCH, query=query)
+        log_page_read(request, items=rows, action=AccessAction.SEARCH, params={"q": query})
         results = NominalTableSerializer(rows, many=True, context={"request": request}).data
     return _render(
         request,
         "nominals/search.html",
         {"form": form, "query": query, "nominals": results, "more": more, "limit": selectors.SEARCH_PAGE_LIMIT},
+        shows_items=bool(query),
     )
 
 
@@ -342,9 +343,7 @@ def _associations(data, pk):
 @reader_required
 def nominal_detail(request, pk):
     nominal = selectors.nominal_get(user=request.user, pk=pk)
-    log_access(
-        user=request.user, action=AccessAction.VIEW, surface=AccessSurface.PAGE, obj=nominal, access=nominal.access
-    )
+    log_page_read(request, obj=nominal, named=selectors.named_by_nominal(nominal))
     data = NominalDetailSerializer(nominal, context={"request": request}).data
     is_owner = access.is_owner_staff(request.user, nominal.owning_agency_id)
     open_episode = None
@@ -375,37 +374,19 @@ def _require_own_agency_staff(request):
         raise PermissionDenied("Only intelligence staff vetted to CTC or above can add to the register.")
 
 
-def _is_likely_duplicate(exc):
-    errors = getattr(exc, "error_dict", {}).get(NON_FIELD_ERRORS, [])
-    return any(getattr(error, "code", None) == "likely_duplicate" for error in errors)
-
-
-def _duplicates(request, data):
-    """The likely duplicates the user may see (the engine decides), with the basis each is shown on."""
-    matches = services.likely_duplicates(
-        user=request.user,
-        surname=data.get("surname", ""),
-        forenames=data.get("forenames", ""),
-        date_of_birth=data.get("date_of_birth"),
-        pnc_id=data.get("pnc_id", ""),
-        prison_number=data.get("prison_number", ""),
-        crn=data.get("crn", ""),
-    )
+def _duplicates(request, refusal):
+    """The likely duplicates of a refused nominal (services.LikelyDuplicate: the engine chose them),
+    with what the table shows of them; logged as a search for what the check matched on."""
     rows = list(
         selectors.with_list_relations(
             request.user,
             selectors.nominal_queryset(request.user)
-            .filter(pk__in=matches.values("pk"))
+            .filter(pk__in=[nominal.pk for nominal in refusal.duplicates])
             .order_by("surname", "forenames", "pk"),
             selectors.TABLE_ROW,
         )
     )
-    _log_rows(
-        request,
-        rows,
-        action=AccessAction.SEARCH,
-        query=f"Duplicate check: {data.get('surname', '')} {data.get('date_of_birth') or ''}".strip(),
-    )
+    log_page_read(request, items=rows, action=AccessAction.SEARCH, params=refusal.checked)
     return NominalTableSerializer(rows, many=True, context={"request": request}).data
 
 
@@ -418,23 +399,23 @@ def nominal_create(request):
         allow_duplicate = request.POST.get("confirm_duplicate") == "yes"
         try:
             nominal = services.nominal_create(actor=request.user, allow_duplicate=allow_duplicate, **form.cleaned_data)
+        except services.LikelyDuplicate as refusal:
+            return _render(
+                request,
+                "nominals/nominal_duplicate.html",
+                {
+                    "form": form,
+                    "duplicates": _duplicates(request, refusal),
+                    # The same answers again, for "add anyway".
+                    "resubmit": [(name, value) for name in form.fields for value in request.POST.getlist(name)],
+                },
+            )
         except ValidationError as exc:
-            if _is_likely_duplicate(exc):
-                return _render(
-                    request,
-                    "nominals/nominal_duplicate.html",
-                    {
-                        "form": form,
-                        "duplicates": _duplicates(request, form.cleaned_data),
-                        # The same answers again, for "add anyway".
-                        "resubmit": [(name, value) for name in form.fields for value in request.POST.getlist(name)],
-                    },
-                )
             add_service_errors(form, exc)
         else:
             messages.success(request, f"{nominal.display_name} added to the register.")
             return redirect("nominals:nominal-detail", pk=nominal.pk)
-    return _render(request, "nominals/nominal_form.html", {"form": form, "nominal": None})
+    return _render(request, "nominals/nominal_form.html", {"form": form, "nominal": None}, shows_items=False)
 
 
 @require_http_methods(["GET", "POST"])
@@ -450,6 +431,7 @@ def nominal_edit(request, pk):
         else:
             messages.success(request, "Nominal updated.")
             return redirect("nominals:nominal-detail", pk=pk)
+    _log_form_read(request, nominal)
     return _render(request, "nominals/nominal_form.html", {"form": form, "nominal": nominal})
 
 
@@ -464,6 +446,7 @@ def _child_form(request, item, *, form_class, heading, save, success, field_map=
         else:
             messages.success(request, success)
             return redirect(_item_url(item))
+    _log_form_read(request, item)
     caption = item.display_name if isinstance(item, Nominal) else str(item)
     return _render(
         request,
@@ -644,6 +627,7 @@ def grant_revoke(request, kind, pk, holder, grant_pk):
         services.grant_revoke(actor=request.user, grant=grant)
         messages.success(request, "Access revoked.")
         return redirect(_item_url(item))
+    _log_form_read(request, item)
     holder_name = (
         f"{grant.user.full_name} ({grant.user.agency.name})"
         if holder == "user"
@@ -676,7 +660,7 @@ def ocg_list(request):
     page = lists.paginate(request, selectors.ocg_list(user=request.user, filters=filters))
     rows = list(page.object_list)
     page.object_list = rows
-    _log_rows(request, rows, action=AccessAction.LIST, query=_filters_query(request))
+    log_page_read(request, items=rows, params=filters)
     return _render(
         request,
         "nominals/ocg_list.html",
@@ -695,7 +679,7 @@ def ocg_list(request):
 @reader_required
 def ocg_detail(request, pk):
     ocg = selectors.ocg_get(user=request.user, pk=pk)
-    log_access(user=request.user, action=AccessAction.VIEW, surface=AccessSurface.PAGE, obj=ocg, access=ocg.access)
+    log_page_read(request, obj=ocg, named=selectors.named_by_ocg(ocg))
     data = OCGDetailSerializer(ocg, context={"request": request}).data
     return _render(
         request,
@@ -724,7 +708,7 @@ def ocg_create(request):
         else:
             messages.success(request, f"OCG {ocg.reference} added to the register.")
             return redirect("nominals:ocg-detail", pk=ocg.pk)
-    return _render(request, "nominals/ocg_form.html", {"form": form, "ocg": None})
+    return _render(request, "nominals/ocg_form.html", {"form": form, "ocg": None}, shows_items=False)
 
 
 @require_http_methods(["GET", "POST"])
@@ -740,6 +724,7 @@ def ocg_edit(request, pk):
         else:
             messages.success(request, "OCG updated.")
             return redirect("nominals:ocg-detail", pk=pk)
+    _log_form_read(request, ocg)
     return _render(request, "nominals/ocg_form.html", {"form": form, "ocg": ocg})
 
 
@@ -799,9 +784,7 @@ def hotspots(request):
         }
         for establishment_id, (name, total) in sorted(totals.items(), key=lambda item: (-item[1][1], item[1][0]))
     ]
-    log_aggregate(
-        user=request.user, surface=AccessSurface.PAGE, query="OCG nominals in prison", result_count=len(table)
-    )
+    log_page_read(request, aggregate=True, count=len(table))
     return _render(
         request,
         "nominals/hotspots.html",

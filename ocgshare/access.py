@@ -398,6 +398,30 @@ def access_of(user, obj):
     return Access(tier=obj.viewer_tier, basis=basis, protocol_id=protocol_id, grant_id=grant_id)
 
 
+def access_by_routes(user, obj):
+    """The Access of an item the user may see that was fetched without `visible` (a related row: the
+    OCG of a membership, the other nominal of an association), worked out from the same routes as the
+    SQL — the most detailed tier they reach it by, or their vetting's — without a query. None if no
+    route reaches it."""
+    viewer = viewer_for(user)
+    policy = policy_for(type(obj))
+    if _shut(viewer, policy):
+        return None
+    owner_id, category = getattr(obj, policy.owner_id), getattr(obj, policy.category_field)
+    tiers = []
+    if viewer.sees_own and owner_id == viewer.agency_id:
+        tiers.append(SanitisationTier.ORIGINATOR)
+    route = viewer.protocol_routes().get((owner_id, category))
+    if route is not None and route[0] <= policy.widest_tier:
+        tiers.append(route[0])
+    tiers.extend(tier for tier, _basis, _grant in viewer.grants_on(policy, obj.pk) if tier <= policy.widest_tier)
+    if not tiers:
+        return None
+    basis, protocol_id, grant_id = _basis(viewer, policy, pk=obj.pk, owner_id=owner_id, category=category)
+    tier = viewer.vetting_floor if viewer.vetting_floor > SanitisationTier.ORIGINATOR else min(tiers)
+    return Access(tier=tier, basis=basis, protocol_id=protocol_id, grant_id=grant_id)
+
+
 def access_for(user, obj):
     """The user's Access to one item, or None if they may not see it (one query)."""
     model = type(obj)

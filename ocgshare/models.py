@@ -91,6 +91,10 @@ class AccessLogEntry(AppendOnlyModel):
     object_id = models.BigIntegerField(null=True, blank=True)
     # Safe to show an auditor who may not see the item itself: type, number and owning agency only.
     object_label = models.CharField(max_length=200, blank=True)
+    # The agency owning the item when the entry was written: its auditors read who saw their records.
+    object_owner = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     tier = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The version of the item shown.")
     basis = models.CharField(max_length=20, choices=AccessBasis.choices, blank=True)
     # Not foreign keys that cascade: protocols and grants change and go; the log keeps what it said.
@@ -117,6 +121,7 @@ class AccessLogEntry(AppendOnlyModel):
             models.Index(fields=["agency", "-at", "-id"], name="accesslog_agency_at_idx"),
             models.Index(fields=["user", "-at"], name="accesslog_user_at_idx"),
             models.Index(fields=["object_type", "object_id", "-at"], name="accesslog_object_idx"),
+            models.Index(fields=["object_owner", "-at", "-id"], name="accesslog_owner_at_idx"),
         ]
 
     def __str__(self):
@@ -130,6 +135,10 @@ class AccessLogResult(AppendOnlyModel):
     entry = models.ForeignKey(AccessLogEntry, on_delete=models.PROTECT, related_name="results")
     object_type = models.CharField(max_length=30)
     object_id = models.BigIntegerField()
+    # The agency owning the item when it was shown (see AccessLogEntry.object_owner).
+    object_owner = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     tier = models.PositiveSmallIntegerField()
     basis = models.CharField(max_length=20, choices=AccessBasis.choices)
     basis_protocol_id = models.BigIntegerField(null=True, blank=True)
@@ -137,7 +146,10 @@ class AccessLogResult(AppendOnlyModel):
 
     class Meta:
         ordering = ["entry", "id"]
-        indexes = [models.Index(fields=["object_type", "object_id", "entry"], name="accesslogresult_object_idx")]
+        indexes = [
+            models.Index(fields=["object_type", "object_id", "entry"], name="accesslogresult_object_idx"),
+            models.Index(fields=["object_owner", "entry"], name="accesslogresult_owner_idx"),
+        ]
 
     def __str__(self):
         return f"{self.object_type} {self.object_id} at tier {self.tier} ({self.basis})"

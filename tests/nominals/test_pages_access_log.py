@@ -35,7 +35,7 @@ def test_auditor_sees_their_own_agencys_reads_newest_first(client, police_audito
     assert response.status_code == 200
     entries = texts(response, "access-log-row")
     assert len(entries) == 3 + REGISTER_WRITES, "the prison PIO's read is the prison's auditor's business"
-    assert "Searched" in entries[0] and "Query: Carter" in entries[0] and "1 result shown" in entries[0]
+    assert "Searched" in entries[0] and "Query: q=Carter" in entries[0] and "1 result shown" in entries[0]
     assert "Listed" in entries[1] and "2 results shown" in entries[1]
     assert "Viewed" in entries[2] and f"Nominal {marsh.pk} (NP)" in entries[2]
     assert "Tier 0 originator" in entries[2] and "Own agency" in entries[2]
@@ -63,7 +63,7 @@ def test_filters_by_user_item_action_and_dates(client, police_auditor, reads, an
     carter_entries = texts(
         client.get(URL, {"object_type": "nominal", "object_id": register["carter"].pk}), "access-log-row"
     )
-    assert len(carter_entries) == 3, "the search and the list that showed him, and his recording"
+    assert len(carter_entries) == 4, "the search and the list that showed him, Marsh's page naming him, his recording"
 
     today = timezone.localdate()
     tomorrow = (today + datetime.timedelta(days=1)).isoformat()
@@ -98,14 +98,20 @@ def test_access_log_queries_do_not_grow_with_the_page(
     client, police_auditor, analyst, extra, django_assert_num_queries
 ):
     for _ in range(extra):
-        AccessLogEntry.objects.create(user=analyst, agency=analyst.agency, action="view", surface="page")
+        AccessLogEntry.objects.create(
+            user=analyst, agency=analyst.agency, action="view", surface="page", object_owner=analyst.agency
+        )
     client = signed_in(client, police_auditor)
     client.get(URL)
 
-    # The signed-in page (3), the user filter's choices (1), the count and the page of entries with their
-    # users and protocols (2).
-    with django_assert_num_queries(3 + 1 + 2):
+    # The signed-in page (3), the user filter's choices (1), the agency filter's choices (1: added with
+    # the agency filter of issue 8), the count and the page of entries with their users and protocols (2).
+    with django_assert_num_queries(3 + 1 + 1 + 2):
         client.get(URL)
+    # Who read our records: the same, with the agency filter's choices only (the user filter lists the users
+    # of an agency once one is chosen) and the page's entries' results (1) — our records among them.
+    with django_assert_num_queries(3 + 1 + 2 + 1):
+        client.get(URL, {"view": "our_records"})
 
 
 @pytest.mark.parametrize("viewer", ["analyst", "police_admin", "council_spoc"])

@@ -351,7 +351,7 @@ def test_each_search_is_logged_exactly_once_with_what_it_showed(client, prison_p
     signed_in(client, prison_pio).get(reverse("nominals:search"), {"q": "Marsh"})
 
     entry = AccessLogEntry.objects.get(user=prison_pio)
-    assert (entry.action, entry.query, entry.result_count) == (AccessAction.SEARCH, "Marsh", 1)
+    assert (entry.action, entry.query, entry.result_count) == (AccessAction.SEARCH, "q=Marsh", 1)
     assert [(r.object_id, r.tier, r.basis) for r in entry.results.all()] == [(marsh.pk, 1, AccessBasis.PROTOCOL)]
 
 
