@@ -108,7 +108,9 @@ class TestVettingReminders:
         assert all(reminder.asks_for_action and not reminder.is_action_done for reminder in self.reminders())
 
     def test_recording_the_renewed_date_closes_the_officers_and_the_admins_reminders(self, officer, police_admin):
-        account_services.user_update(actor=police_admin, user=officer, vetting_expires=in_days(700))
+        account_services.user_update(
+            actor=police_admin, user=officer, vetting_expires=in_days(700), reason="CTC renewed"
+        )
 
         expected = f"{police_admin.full_name} recorded a vetting expiry date of {in_days(700):%-d %B %Y}"
         assert set(self.reminders().values_list("action_outcome", flat=True)) == {expected}
