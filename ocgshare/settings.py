@@ -242,6 +242,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_METADATA_CLASS": "ocgshare.openapi.RouteMetadata",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "OCG Share API",
@@ -249,6 +250,8 @@ SPECTACULAR_SETTINGS = {
     "Every endpoint applies the same access rules as the pages.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The standard error responses (400/401/403/404/415) on every operation, with their bodies.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "ocgshare.openapi.add_error_responses"],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # One schema name for a vocabulary used by several fields (e.g. category, categories, data_categories).
     "ENUM_NAME_OVERRIDES": {
