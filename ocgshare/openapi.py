@@ -16,6 +16,7 @@ from django.core.exceptions import FieldDoesNotExist
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
 from rest_framework.metadata import SimpleMetadata
+from rest_framework.settings import api_settings
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -49,6 +50,7 @@ STANDARD_ERRORS = {
     ),
     "404": ("Error", "No such item, or one you may not see (the two are not told apart); or an invalid page."),
     "415": ("Error", "The request body is not JSON, a form or multipart."),
+    "429": ("Error", "Too many requests: try again later."),
 }
 PAGE_PARAMETERS = {"cursor", "page"}
 
@@ -67,6 +69,9 @@ def error_codes(operation):
         codes.add("415")
     if any(p["in"] == "path" or p["name"] in PAGE_PARAMETERS for p in parameters):
         codes.add("404")
+    # Throttling for every view (none today: sign-in's own lock-out is documented by its view).
+    if api_settings.DEFAULT_THROTTLE_CLASSES and "401" in codes:
+        codes.add("429")
     return codes
 
 

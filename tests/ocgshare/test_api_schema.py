@@ -164,3 +164,15 @@ def test_options_on_a_collection_that_takes_put(demo):
     response = api("analyst@police.example").options("/api/notifications/preferences/")
     assert response.status_code == 200
     assert response.json()["name"]
+
+
+def test_throttling_on_every_view_would_document_429(settings):
+    signed_in = {"security": [{"tokenAuth": []}], "responses": {"200": {}}}
+    assert "429" not in error_codes(signed_in)
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+        "DEFAULT_THROTTLE_RATES": {"user": "1000/hour"},
+    }
+    assert "429" in error_codes(signed_in)
+    assert "429" not in error_codes({"responses": {"200": {}}})  # sign-in documents its own
