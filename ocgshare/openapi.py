@@ -29,7 +29,7 @@ VALIDATION_ERROR_SCHEMA = {
     "description": (
         "The request was refused: each key is a field of the request (or `non_field_errors`) with its "
         "messages (nested like the field for objects and lists); or `detail` for a request that could not be "
-        "read at all. A refusal by a rule may also give `code`, such as `likely_duplicate`."
+        "read at all."
     ),
     "properties": {
         # A string for a request that could not be read; a field's messages where the request has a

@@ -15,8 +15,9 @@ urlpatterns = [
     path("register/", include("nominals.urls")),
     path("access-log/", audit_views.access_log, name="access-log"),
     path("api/", include("ocgshare.api_urls")),
-    # After every API route. Only paths ending in a slash, so that CommonMiddleware still adds a missing one.
-    re_path(r"^api/.*/$", views.api_not_found),
+    # After every API route. Only paths ending in a slash, so that CommonMiddleware still adds a missing one;
+    # [\s\S] as a path may hold a newline (%0A), which `.` does not match.
+    re_path(r"^api/[\s\S]*/$", views.api_not_found),
     path("django-admin/", admin.site.urls),
 ]
 

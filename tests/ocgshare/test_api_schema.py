@@ -153,9 +153,10 @@ def test_error_answers_match_the_schema(demo, schema):
 def test_a_path_under_api_that_no_route_matches_is_a_json_404(demo):
     analyst = api("analyst@police.example")
     for method in ("get", "post", "delete"):
-        response = getattr(analyst, method)("/api/nominals/1/custody-episodes/not-a-number/")
-        assert response.status_code == 404
-        assert response.json() == {"detail": "Not found."}
+        for path in ("/api/nominals/1/custody-episodes/not-a-number/", "/api/notifications/%0A/read/"):
+            response = getattr(analyst, method)(path)
+            assert response.status_code == 404
+            assert response.json() == {"detail": "Not found."}
     # A missing trailing slash is still added (CommonMiddleware), not answered 404.
     assert analyst.get("/api/nominals").status_code == 301
 
