@@ -250,7 +250,7 @@ SPECTACULAR_SETTINGS = {
     "Every endpoint applies the same access rules as the pages.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    # The standard error responses (400/401/403/404/415) on every operation, with their bodies.
+    # The standard error responses on every operation, with their bodies (ocgshare/openapi.py).
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "ocgshare.openapi.add_error_responses"],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # One schema name for a vocabulary used by several fields (e.g. category, categories, data_categories).
