@@ -97,7 +97,7 @@ def main():
             )
             made = count_lines(work / "access.log") - before
             total_requests += made
-            summary = json.loads(next(report.glob("*.json")).read_text()) if report.exists() else None
+            summary = read_report(report)
             if summary is None:
                 problems.append(f"{who}: schemathesis gave no report (exit {outcome})")
                 continue
@@ -187,6 +187,14 @@ def schemathesis(base, schema_file, token, phases, users, report, env):
         failures = output.find("FAILURES")
         print(output[max(failures, 0) :][:15000])
     return result.returncode
+
+
+def read_report(folder):
+    """Schemathesis's JSON report, or None if it wrote none (or was stopped while writing it)."""
+    try:
+        return json.loads(next(folder.glob("*.json")).read_text())
+    except (StopIteration, ValueError):
+        return None
 
 
 def fresh_database(url):
