@@ -1,6 +1,6 @@
 """What the API schema (drf-spectacular, /api/schema/) says beyond what it finds in the views by itself:
 
-- every operation lists the error answers it can give (400, 401, 403, 404, 415), with their bodies,
+- every operation lists the error answers it can give (400, 401, 403, 404, 415; 429 where throttled), with their bodies,
   added by one postprocessing hook rather than by hand on each view, so a new view cannot forget them;
 - a read-only choice field of a model that allows blank says that "" is one of its values (DRF drops
   `allow_blank` from read-only fields, so the schema would otherwise refuse a value the API sends);
@@ -9,7 +9,7 @@
 Tiered register fields are described by nominals.schema; an /api/ path no route matches answers the
 API's JSON 404 (ocgshare.views.api_not_found).
 
-Checked against the running app by schemathesis (.ci/apicheck) and by tests/api/test_schema_conformance.py.
+Checked against the running app by schemathesis (.ci/apicheck.py) and by tests/ocgshare/test_api_schema.py.
 """
 
 from django.core.exceptions import FieldDoesNotExist
