@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup install assets migrate seed test lint check bench worker beat lock clean
+.PHONY: run setup install assets migrate seed test lint check bench worker beat lock clean apicheck
 
 run: setup
 	$(PY) manage.py runserver $(HOST)
@@ -37,6 +37,11 @@ seed: migrate
 PYTEST_ARGS ?=
 test: install assets
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The API against its OpenAPI schema: schemathesis on the demo, served from a throwaway database, as each
+# kind of demo user (.ci/apicheck.py says what it checks). `APICHECK_DATABASE_URL=postgres://...` for PostgreSQL.
+apicheck: $(VENV)/.installed
+	$(PY) .ci/apicheck.py
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

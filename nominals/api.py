@@ -196,7 +196,7 @@ class NominalViewSet(RegisterViewSet):
         parameters=[OpenApiParameter("q", str, required=True, description="Name, alias, identifier or date of birth.")],
         responses=NominalSerializer(many=True),
     )
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], pagination_class=None)
     def search(self, request):
         """The best matches (up to 50) among the nominals you may see, best first; no count."""
         query = (request.query_params.get("q") or "").strip()
@@ -318,7 +318,7 @@ class NominalViewSet(RegisterViewSet):
 
     @extend_schema(methods=["GET"], responses=GrantSerializer(many=True))
     @extend_schema(methods=["POST"], request=GrantWriteSerializer, responses={201: GrantSerializer})
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
     def grants(self, request, pk=None):
         """Need-to-know grants on the item (its owning agency's register staff)."""
         return grants_endpoint(self, request, self._visible(pk))
@@ -466,7 +466,7 @@ class OCGViewSet(RegisterViewSet):
 
     @extend_schema(methods=["GET"], responses=GrantSerializer(many=True))
     @extend_schema(methods=["POST"], request=GrantWriteSerializer, responses={201: GrantSerializer})
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
     def grants(self, request, pk=None):
         return grants_endpoint(self, request, self._visible(pk))
 

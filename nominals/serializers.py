@@ -16,6 +16,7 @@ from ocgshare.links import url_maker
 from protocols.constants import PARTY_TIER_CHOICES, SanitisationTier
 
 from .constants import (
+    FIELD_TIERS,
     RISK_CRITERIA,
     AssociationKind,
     CustodyCategory,
@@ -44,13 +45,30 @@ from .models import (
 # --- reading -----------------------------------------------------------------------------------------
 
 
-class TieredSerializer(serializers.ModelSerializer):
-    """Drops every field the viewer's tier does not reach. `tier_kind` names the FIELD_TIERS entry;
-    `field_sources` maps a serializer field to the FIELD_TIERS field it shows (default: itself);
-    fields in neither FIELD_TIERS nor `field_sources` describe the record itself and always show."""
+class TierDocumented:
+    """A serializer some of whose fields a viewer sees only at a close enough tier. `tier_kind` names the
+    FIELD_TIERS entry; `field_sources` maps a serializer field to the FIELD_TIERS field it shows (default:
+    itself); fields in neither describe the record itself and always show. The API schema reads
+    `field_tier` (nominals.schema): those fields are optional there, each saying the tier it needs."""
 
     tier_kind = None
     field_sources = {}
+
+    @classmethod
+    def field_tier(cls, name):
+        """The most distant tier that still sees field `name`, or None if every viewer of the record does."""
+        source = cls.field_sources.get(name, name)
+        tiers = FIELD_TIERS[cls.tier_kind]
+        every_viewer = max(tiers)
+        for tier, names in tiers.items():
+            if source in names and tier < every_viewer:
+                return tier
+        return None
+
+
+class TieredSerializer(TierDocumented, serializers.ModelSerializer):
+    """Drops every field the viewer's tier does not reach (see TierDocumented)."""
+
     viewer_tier = serializers.IntegerField(read_only=True, help_text="0 originator, 1 law enforcement, 2 partnership.")
 
     def to_representation(self, instance):
@@ -317,7 +335,11 @@ class NominalDetailSerializer(NominalSerializer):
         read_only_fields = fields
 
 
-class OCGMemberSerializer(serializers.ModelSerializer):
+class OCGMemberSerializer(TierDocumented, serializers.ModelSerializer):
+    """A member of an OCG: who at every tier, the membership's role and dates at tier 1."""
+
+    tier_kind = "ocg"
+    field_sources = {"id": "memberships", "role": "memberships", "started_on": "memberships", "ended_on": "memberships"}
     nominal_name = serializers.CharField(source="nominal.display_name", read_only=True)
 
     class Meta:
@@ -366,9 +388,9 @@ class OCGDetailSerializer(OCGSerializer):
     @extend_schema_field(OCGMemberSerializer(many=True))
     def get_members(self, ocg):
         rows = OCGMemberSerializer(ocg.member_list, many=True).data
-        if "memberships" not in fields_for_tier("ocg", ocg.viewer_tier):
-            rows = [{"nominal": row["nominal"], "nominal_name": row["nominal_name"]} for row in rows]
-        return rows
+        allowed = fields_for_tier("ocg", ocg.viewer_tier)
+        hidden = {name for name, source in OCGMemberSerializer.field_sources.items() if source not in allowed}
+        return [{name: value for name, value in row.items() if name not in hidden} for row in rows]
 
 
 class EntitySerializer(serializers.ModelSerializer):

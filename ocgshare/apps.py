@@ -6,6 +6,6 @@ class OcgShareConfig(AppConfig):
     verbose_name = "OCG Share"
 
     def ready(self):
-        from . import lookups
+        from . import lookups, openapi  # noqa: F401  (openapi registers its schema extension)
 
         lookups.register()

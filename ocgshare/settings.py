@@ -259,6 +259,7 @@ REST_FRAMEWORK = {
     # JSON only: DRF's browsable API renders register data as pages without the security marking and
     # with inline styles the CSP refuses. People explore the API through /api/docs/.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_METADATA_CLASS": "ocgshare.openapi.RouteMetadata",
 }
 # API tokens (django-rest-knox): stored as SHA-512 hashes, a new one at each sign-in, each ending after
 # API_TOKEN_TTL_HOURS (a shift) whatever its use; revoked by a password change, disabling, expired
@@ -276,6 +277,8 @@ SPECTACULAR_SETTINGS = {
     "Every endpoint applies the same access rules as the pages.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The standard error responses on every operation, with their bodies (ocgshare/openapi.py).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "ocgshare.openapi.add_error_responses"],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -1,7 +1,7 @@
 """Top-level URLs: each app's pages, the REST API under /api/, health and the admin."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from . import audit_views, views
 
@@ -16,6 +16,9 @@ urlpatterns = [
     path("register/", include("nominals.urls")),
     path("access-log/", audit_views.access_log, name="access-log"),
     path("api/", include("ocgshare.api_urls")),
+    # After every API route. Only paths ending in a slash, so that CommonMiddleware still adds a missing one;
+    # [\s\S] as a path may hold a newline (%0A), which `.` does not match.
+    re_path(r"^api/[\s\S]*/$", views.api_not_found),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -6,6 +6,7 @@ from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from .health import OK, health_report, liveness_report
@@ -38,6 +39,13 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
+
+
+@csrf_exempt
+def api_not_found(request):
+    """A path under /api/ that no API route matches: the API's JSON 404, not an HTML page (nor a CSRF
+    refusal: it changes nothing, whatever the method)."""
+    return JsonResponse({"detail": "Not found."}, status=404)
 
 
 def server_error(request):
