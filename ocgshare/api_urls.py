@@ -2,16 +2,16 @@
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.routers import DefaultRouter
 
 from accounts.api import MeView, ObtainTokenView, UserViewSet
 from agencies.api import AgencyViewSet, DataHoldingViewSet, ToolOrPowerViewSet
 from nominals.api import AssociationViewSet, EntityViewSet, NominalViewSet, OCGViewSet
 from notifications.api import NotificationViewSet
 from ocgshare.audit_api import AccessLogViewSet
+from ocgshare.routers import Router
 from protocols.api import ProtocolViewSet
 
-router = DefaultRouter()
+router = Router()
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("toolkit/powers", ToolOrPowerViewSet, basename="toolkit-power")
 router.register("toolkit/data-holdings", DataHoldingViewSet, basename="toolkit-data-holding")

@@ -27,6 +27,7 @@ from accounts.models import Role
 
 from .access import Access, access_of, policy_for
 from .models import AccessAction, AccessBasis, AccessLogEntry, AccessLogResult, AccessSurface
+from .params import parse_id
 
 
 def object_label(obj):
@@ -128,9 +129,7 @@ class AccessLogFilters:
     date_to: datetime.date | None = None
 
 
-def _int(value):
-    value = (value or "").strip()
-    return int(value) if value.isdigit() else None
+_int = parse_id
 
 
 def _date(value):

@@ -3,11 +3,11 @@ own agency's users — the same rule as the page (ocgshare.audit.access_log_list
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
-from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import BasePermission, IsAuthenticated
 
 from .audit import access_log_filters_from, access_log_list, can_read_access_log
 from .models import AccessAction, AccessLogEntry, AccessLogResult
+from .pagination import CursorPagination
 
 
 class IsAuditor(BasePermission):

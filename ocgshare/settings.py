@@ -83,6 +83,8 @@ MIDDLEWARE = [
     # After MessageMiddleware: it tells the user why they were signed out.
     "accounts.middleware.SessionPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Refuses NUL in query strings and form bodies (PostgreSQL cannot store or compare it).
+    "ocgshare.middleware.RefuseNulMiddleware",
     # AxesMiddleware must be last: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -238,6 +240,12 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
         "rest_framework.filters.SearchFilter",
+    ],
+    # Refuse, with a 400, JSON nested too deep, a body that is not an object and text with NUL.
+    "DEFAULT_PARSER_CLASSES": [
+        "ocgshare.parsers.JSONParser",
+        "ocgshare.parsers.FormParser",
+        "ocgshare.parsers.MultiPartParser",
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -21,6 +22,12 @@ def home(request):
 def healthz(request):
     report = health_report()
     return JsonResponse(report, status=200 if report["status"] == OK else 503)
+
+
+def bad_request(request, exception=None):
+    # Only BadRequest carries a message written for the user; a SuspiciousOperation's is for the log.
+    message = str(exception) if type(exception) is BadRequest else ""
+    return render(request, "errors/400.html", {"message": message}, status=400)
 
 
 def permission_denied(request, exception=None):
