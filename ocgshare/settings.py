@@ -277,6 +277,8 @@ SPECTACULAR_SETTINGS = {
 
 # Service.
 SERVICE_NAME = "OCG Share"
+# The longest a need-to-know grant may be given for, in days from when it is given.
+GRANT_MAX_DAYS = env_int("GRANT_MAX_DAYS", 365)
 DEFAULT_SECURITY_MARKING = env_str("DEFAULT_SECURITY_MARKING", "OFFICIAL-SENSITIVE")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 

@@ -35,6 +35,9 @@ def permission_denied(request, exception=None):
 
 
 def page_not_found(request, exception=None):
+    # An API URL that names nothing (`/api/nominals/abc/` matches no route) answers as the API does.
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
     return render(request, "errors/404.html", status=404)
 
 

@@ -291,3 +291,12 @@ def test_parse_id_takes_only_ids_a_column_can_hold():
     assert parse_id(str(MAX_ID)) == MAX_ID
     for value in [str(MAX_ID + 1), HUGE, "0", "-1", "²", "١", "1e3", "", None, "9" * 5000, True]:
         assert parse_id(value) is None, value
+
+
+def test_an_api_url_that_names_nothing_answers_in_json(analyst, settings):
+    settings.DEBUG = False
+
+    response = api(analyst).get("/api/nominals/abc/")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
