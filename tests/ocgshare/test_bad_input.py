@@ -300,3 +300,32 @@ def test_an_api_url_that_names_nothing_answers_in_json(analyst, settings):
 
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/api/toolkit/data-holdings/?agency={HUGE}",
+        f"/api/toolkit/powers/?agency={HUGE}&agency=1",
+        f"/api/agencies/?parent={HUGE}",
+    ],
+)
+def test_an_id_list_filter_too_large_for_the_database_is_not_a_500(analyst, url):
+    response = api(analyst).get(url)
+
+    assert response.status_code in (200, 400)
+
+
+def test_ids_out_of_the_columns_range_match_nothing_in_every_integer_lookup(police):
+    from agencies.models import Agency
+    from nominals.models import Nominal
+
+    NominalFactory(owning_agency=police)
+    huge = 2**70
+
+    assert list(Agency.objects.filter(pk__in=[huge, police.pk])) == [police]
+    assert not Agency.objects.filter(pk__in=[huge]).exists()
+    assert Nominal.objects.filter(owning_agency__in=[huge, police.pk]).count() == 1
+    assert not Nominal.objects.filter(owning_agency=huge).exists()
+    assert not Nominal.objects.filter(owning_agency_id__in=[-huge]).exists()
+    assert Nominal.objects.exclude(owning_agency_id=huge).count() == 1
