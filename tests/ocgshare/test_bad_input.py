@@ -329,3 +329,18 @@ def test_ids_out_of_the_columns_range_match_nothing_in_every_integer_lookup(poli
     assert not Nominal.objects.filter(owning_agency=huge).exists()
     assert not Nominal.objects.filter(owning_agency_id__in=[-huge]).exists()
     assert Nominal.objects.exclude(owning_agency_id=huge).count() == 1
+
+
+def test_every_api_view_parses_with_the_projects_parsers():
+    from ocgshare import parsers
+
+    expected = {parsers.JSONParser, parsers.FormParser, parsers.MultiPartParser}
+    seen = 0
+    for entry in get_resolver().url_patterns:
+        if isinstance(entry, URLResolver) and str(entry.pattern) == "api/":
+            for pattern in entry.url_patterns:
+                for view in [getattr(p.callback, "cls", None) for p in getattr(pattern, "url_patterns", [pattern])]:
+                    if view is not None and hasattr(view, "parser_classes"):
+                        seen += 1
+                        assert set(view.parser_classes) <= expected, view
+    assert seen > 10
