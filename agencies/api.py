@@ -16,12 +16,16 @@ from . import selectors, services
 from .models import Agency, AgencyKind, AgencyLevel, DataHolding, Region, ToolOrPower
 from .serializers import AgencySerializer, DataHoldingSerializer, ToolOrPowerSerializer
 
+# As the pages' search boxes (agencies.forms): a longer text is refused with a 400. SQLite refuses a LIKE
+# pattern over 50,000 bytes, and no name or legal basis is anywhere near this long.
+SEARCH_MAX_LENGTH = 100
+
 
 class _SelectorFilterSet(django_filters.FilterSet):
     """Parses and documents the query parameters; the selector's filter function applies them, so
     the API and the pages filter by one set of rules."""
 
-    search = django_filters.CharFilter(label="Words to search for")
+    search = django_filters.CharFilter(label="Words to search for", max_length=SEARCH_MAX_LENGTH)
     apply = None
 
     def filter_queryset(self, queryset):
@@ -32,7 +36,7 @@ class _SelectorFilterSet(django_filters.FilterSet):
 
 
 class AgencyFilterSet(_SelectorFilterSet):
-    search = django_filters.CharFilter(label="Name or short name contains")
+    search = django_filters.CharFilter(label="Name or short name contains", max_length=SEARCH_MAX_LENGTH)
     kind = django_filters.MultipleChoiceFilter(choices=AgencyKind.choices)
     level = django_filters.MultipleChoiceFilter(choices=AgencyLevel.choices)
     region = django_filters.MultipleChoiceFilter(choices=Region.choices)
@@ -44,7 +48,9 @@ class AgencyFilterSet(_SelectorFilterSet):
 
 
 class ToolOrPowerFilterSet(_SelectorFilterSet):
-    search = django_filters.CharFilter(label="In the name, legal basis, what it achieves or information needed")
+    search = django_filters.CharFilter(
+        label="In the name, legal basis, what it achieves or information needed", max_length=SEARCH_MAX_LENGTH
+    )
     agency = django_filters.ModelMultipleChoiceFilter(queryset=Agency.objects.all())
     kind = django_filters.MultipleChoiceFilter(choices=AgencyKind.choices, label="Kind of agency")
     threat_area = django_filters.MultipleChoiceFilter(choices=ThreatAreaChoice.choices, label="Threat area code")
@@ -57,7 +63,7 @@ class ToolOrPowerFilterSet(_SelectorFilterSet):
 
 
 class DataHoldingFilterSet(_SelectorFilterSet):
-    search = django_filters.CharFilter(label="In the name or description")
+    search = django_filters.CharFilter(label="In the name or description", max_length=SEARCH_MAX_LENGTH)
     agency = django_filters.ModelMultipleChoiceFilter(queryset=Agency.objects.all())
     kind = django_filters.MultipleChoiceFilter(choices=AgencyKind.choices, label="Kind of agency")
     threat_area = django_filters.MultipleChoiceFilter(choices=ThreatAreaChoice.choices, label="Threat area code")

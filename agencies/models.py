@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from ocgshare import bounds
 from ocgshare.constants import FourP, InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 
@@ -85,7 +86,7 @@ class Agency(models.Model):
     )
     prison_category = models.CharField(max_length=10, choices=PrisonCategory.choices, blank=True)
     prison_operator = models.CharField(max_length=20, choices=PrisonOperator.choices, blank=True)
-    description = models.TextField(blank=True)
+    description = bounds.bounded_text(blank=True, max_length=bounds.DESCRIPTION_MAX_LENGTH)
     spoc = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -160,9 +161,9 @@ class ToolOrPower(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="tools_and_powers")
     name = models.CharField(max_length=200)
     legal_basis = models.CharField(max_length=300)
-    achieves = models.TextField("what it achieves")
-    information_needed = models.TextField("information needed to use it")
-    thresholds = models.TextField(blank=True)
+    achieves = bounds.bounded_text("what it achieves", max_length=bounds.DESCRIPTION_MAX_LENGTH)
+    information_needed = bounds.bounded_text("information needed to use it", max_length=bounds.DESCRIPTION_MAX_LENGTH)
+    thresholds = bounds.bounded_text(blank=True, max_length=bounds.DESCRIPTION_MAX_LENGTH)
     time_to_act = models.CharField("typical time to act", max_length=20, choices=TimeToAct.choices)
     four_p = models.CharField("4P area", max_length=20, choices=FourP.choices)
     threat_areas = models.ManyToManyField(ThreatArea, blank=True, related_name="tools_and_powers")
@@ -191,7 +192,7 @@ class DataHolding(models.Model):
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="data_holdings")
     name = models.CharField(max_length=200)
-    description = models.TextField()
+    description = bounds.bounded_text(max_length=bounds.DESCRIPTION_MAX_LENGTH)
     category = models.CharField(max_length=30, choices=InformationCategory.choices)
     threat_areas = models.ManyToManyField(ThreatArea, blank=True, related_name="data_holdings")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -19,7 +19,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers as drf_serializers
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -29,6 +28,7 @@ from agencies.models import Agency
 from ocgshare import access
 from ocgshare.audit import AuditedReadsMixin
 from ocgshare.models import AccessAction, AccessSurface
+from ocgshare.pagination import CursorPagination
 
 from . import selectors, services
 from .constants import AssociationKind, EntityKind, OCGBand, OCGStatus, RiskLevel

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from agencies.models import Agency, AgencyKind
-from ocgshare import access
+from ocgshare import access, bounds
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.forms import GovUKFormMixin
@@ -193,6 +193,7 @@ class NominalForm(GovUKFormMixin, forms.Form):
     aliases = forms.CharField(
         label="Aliases (optional)",
         required=False,
+        max_length=bounds.DESCRIPTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One a line, surname first: Smith, John",
     )
@@ -214,6 +215,7 @@ class NominalForm(GovUKFormMixin, forms.Form):
     other_identifiers = forms.CharField(
         label="Other identifiers (optional)",
         required=False,
+        max_length=bounds.DESCRIPTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One a line, what it is then the value: National Insurance number: QQ123456C",
     )
@@ -235,6 +237,7 @@ class NominalForm(GovUKFormMixin, forms.Form):
     handling_notes = forms.CharField(
         label="Handling notes (optional)",
         required=False,
+        max_length=bounds.NOTES_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Tier 0: seen only by your agency's intelligence staff, never shared.",
     )
@@ -295,6 +298,7 @@ class OCGForm(GovUKFormMixin, forms.Form):
     handling_notes = forms.CharField(
         label="Handling notes (optional)",
         required=False,
+        max_length=bounds.NOTES_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Tier 0: seen only by your agency's intelligence staff, never shared.",
     )
@@ -349,7 +353,10 @@ class SupervisionForm(GovUKFormMixin, forms.Form):
     starts_on = _date_field("Start date", required=True)
     ends_on = _date_field("End date (optional)")
     licence_conditions = forms.CharField(
-        label="Licence conditions (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label="Licence conditions (optional)",
+        required=False,
+        max_length=bounds.NOTES_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -359,7 +366,9 @@ class SupervisionForm(GovUKFormMixin, forms.Form):
 
 class OrderForm(GovUKFormMixin, forms.Form):
     kind = forms.ChoiceField(label="Order", choices=OrderKind.choices, widget=forms.RadioSelect)
-    conditions = forms.CharField(label="Conditions", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    conditions = forms.CharField(
+        label="Conditions", required=False, max_length=bounds.NOTES_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+    )
     made_on = _date_field("Date made", required=True)
     expires_on = _date_field("Expiry date (optional)")
 
@@ -412,7 +421,12 @@ class EntityLinkForm(GovUKFormMixin, forms.Form):
         help_text="Address: postcode then first line. Vehicle: registration mark. Phone: number. Business: name. "
         "Bank account: sort code and account number.",
     )
-    detail = forms.CharField(label="Detail (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    detail = forms.CharField(
+        label="Detail (optional)",
+        required=False,
+        max_length=bounds.DESCRIPTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     relationship = forms.CharField(
         label="Relationship", max_length=100, required=False, help_text="For example home address, registered keeper."
     )
@@ -444,7 +458,10 @@ class GrantForm(GovUKFormMixin, forms.Form):
         help_text="Tier 1 only for police forces, prisons, probation regions and regional or national units.",
     )
     reason = forms.CharField(
-        label="Why do they need to know?", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Why do they need to know?",
+        required=False,
+        max_length=bounds.REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     expires_on = _date_field("Access ends at the end of", required=True)
 

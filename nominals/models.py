@@ -11,6 +11,7 @@ from django.utils import timezone
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from agencies.models import AgencyKind
+from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 from protocols.constants import PARTY_TIER_CHOICES
 
@@ -121,8 +122,10 @@ class Nominal(NormalisedModel):
         related_name="nominals_in_custody",
         editable=False,
     )
-    handling_notes = models.TextField(
-        blank=True, help_text="Seen only by the owning agency's intelligence staff (tier 0)."
+    handling_notes = bounds.bounded_text(
+        blank=True,
+        max_length=bounds.NOTES_MAX_LENGTH,
+        help_text="Seen only by the owning agency's intelligence staff (tier 0).",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -219,10 +222,10 @@ class CustodyEpisode(NormalisedModel):
     category = models.CharField(
         "security category", max_length=20, choices=CustodyCategory.choices, default=CustodyCategory.UNCATEGORISED
     )
-    received_on = models.DateField()
-    released_on = models.DateField(null=True, blank=True)
-    expected_release_date = models.DateField(null=True, blank=True)
-    licence_end_date = models.DateField(null=True, blank=True)
+    received_on = models.DateField(validators=[bounds.past_register_date])
+    released_on = models.DateField(null=True, blank=True, validators=[bounds.past_register_date])
+    expected_release_date = models.DateField(null=True, blank=True, validators=[bounds.register_date])
+    licence_end_date = models.DateField(null=True, blank=True, validators=[bounds.register_date])
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -278,7 +281,7 @@ class Transfer(models.Model):
     custody_episode = models.ForeignKey(CustodyEpisode, on_delete=models.CASCADE, related_name="transfers")
     from_establishment = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="transfers_out")
     to_establishment = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="transfers_in")
-    transferred_on = models.DateField()
+    transferred_on = models.DateField(validators=[bounds.past_register_date])
     reason = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -318,9 +321,9 @@ class ProbationSupervision(models.Model):
         related_name="supervisions",
     )
     offender_manager = models.CharField(max_length=150, blank=True)
-    starts_on = models.DateField()
-    ends_on = models.DateField(null=True, blank=True)
-    licence_conditions = models.TextField(blank=True)
+    starts_on = models.DateField(validators=[bounds.register_date])
+    ends_on = models.DateField(null=True, blank=True, validators=[bounds.register_date])
+    licence_conditions = bounds.bounded_text(blank=True, max_length=bounds.NOTES_MAX_LENGTH)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -350,9 +353,11 @@ class LifetimeOrder(NormalisedModel):
     kind = models.CharField(max_length=30, choices=OrderKind.choices)
     strip_fields = ("conditions",)
 
-    conditions = models.TextField(error_messages={"blank": "Enter the conditions of the order"})
-    made_on = models.DateField()
-    expires_on = models.DateField(null=True, blank=True)
+    conditions = bounds.bounded_text(
+        max_length=bounds.NOTES_MAX_LENGTH, error_messages={"blank": "Enter the conditions of the order"}
+    )
+    made_on = models.DateField(validators=[bounds.past_register_date])
+    expires_on = models.DateField(null=True, blank=True, validators=[bounds.register_date])
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -400,8 +405,10 @@ class OCG(NormalisedModel):
     category = models.CharField(
         max_length=30, choices=InformationCategory.choices, default=InformationCategory.BACKGROUND
     )
-    handling_notes = models.TextField(
-        blank=True, help_text="Seen only by the lead agency's intelligence staff (tier 0)."
+    handling_notes = bounds.bounded_text(
+        blank=True,
+        max_length=bounds.NOTES_MAX_LENGTH,
+        help_text="Seen only by the lead agency's intelligence staff (tier 0).",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -428,8 +435,8 @@ class OCGMembership(models.Model):
     ocg = models.ForeignKey(OCG, on_delete=models.CASCADE, related_name="memberships")
     nominal = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=20, choices=MembershipRole.choices)
-    started_on = models.DateField(null=True, blank=True)
-    ended_on = models.DateField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True, validators=[bounds.register_date])
+    ended_on = models.DateField(null=True, blank=True, validators=[bounds.register_date])
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -489,7 +496,7 @@ class Entity(models.Model):
         "Business: company name. Bank account: sort code and account number.",
         error_messages={"blank": "Enter the value"},
     )
-    detail = models.TextField(blank=True)
+    detail = bounds.bounded_text(blank=True, max_length=bounds.DESCRIPTION_MAX_LENGTH)
     owning_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="entities")
     category = models.CharField(
         max_length=30,
@@ -548,8 +555,8 @@ class EntityLink(NormalisedModel):
         help_text="For example home address, registered keeper, director.",
         error_messages={"blank": "Enter the relationship, for example home address"},
     )
-    started_on = models.DateField(null=True, blank=True)
-    ended_on = models.DateField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True, validators=[bounds.register_date])
+    ended_on = models.DateField(null=True, blank=True, validators=[bounds.register_date])
     source = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -585,8 +592,8 @@ class Association(models.Model):
     nominal_a = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="associations_as_a")
     nominal_b = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="associations_as_b")
     kind = models.CharField(max_length=20, choices=AssociationKind.choices)
-    started_on = models.DateField(null=True, blank=True)
-    ended_on = models.DateField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True, validators=[bounds.register_date])
+    ended_on = models.DateField(null=True, blank=True, validators=[bounds.register_date])
     source = models.CharField(
         max_length=200, blank=True, help_text="For example visits log, co-defendant on indictment."
     )
@@ -639,7 +646,7 @@ class NeedToKnowGrant(models.Model):
     """
 
     tier = models.PositiveSmallIntegerField(choices=PARTY_TIER_CHOICES)
-    reason = models.TextField()
+    reason = bounds.bounded_text(max_length=bounds.REASON_MAX_LENGTH)
     expires_at = models.DateTimeField()
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     granted_at = models.DateTimeField(default=timezone.now)

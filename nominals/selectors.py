@@ -32,6 +32,7 @@ from agencies.models import Agency
 from ocgshare import access
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.expressions import JSONRows
+from ocgshare.params import parse_id
 
 from .constants import EntityKind, OCGBand, OCGStatus, RiskLevel
 from .models import (
@@ -160,12 +161,7 @@ class NominalFilters:
     sort: str = DEFAULT_NOMINAL_SORT
 
 
-def _int(value):
-    value = (value or "").strip() if isinstance(value, str) else value
-    if isinstance(value, int):
-        return value
-    # isdigit() alone accepts "²", which int() refuses: ASCII digits only.
-    return int(value) if value and value.isascii() and value.isdigit() else None
+_int = parse_id
 
 
 MAX_OCG_REFERENCE_LENGTH = 40  # the length of OCG.reference and OCG.ocg_mapping_reference

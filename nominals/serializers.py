@@ -10,6 +10,7 @@ from rest_framework import serializers
 from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
 
+from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.links import url_maker
@@ -435,12 +436,12 @@ class NominalWriteSerializer(serializers.Serializer):
     prison_number = serializers.CharField(max_length=20, required=False, allow_blank=True)
     crn = serializers.CharField(max_length=20, required=False, allow_blank=True)
     risk_level = serializers.ChoiceField(choices=RiskLevel.choices, required=False)
-    handling_notes = serializers.CharField(required=False, allow_blank=True)
+    handling_notes = serializers.CharField(required=False, allow_blank=True, max_length=bounds.NOTES_MAX_LENGTH)
     threat_areas = serializers.ListField(
         child=serializers.ChoiceField(choices=ThreatAreaChoice.choices), required=False
     )
-    aliases = AliasSerializer(many=True, required=False)
-    other_identifiers = OtherIdentifierSerializer(many=True, required=False)
+    aliases = AliasSerializer(many=True, required=False, max_length=bounds.MAX_ITEMS)
+    other_identifiers = OtherIdentifierSerializer(many=True, required=False, max_length=bounds.MAX_ITEMS)
     allow_duplicate = serializers.BooleanField(
         required=False, default=False, write_only=True, help_text="Create even if a likely duplicate exists."
     )
@@ -453,7 +454,7 @@ class OCGWriteSerializer(serializers.Serializer):
     band = serializers.ChoiceField(choices=[("", "None"), *OCGBand.choices], required=False, allow_blank=True)
     status = serializers.ChoiceField(choices=OCGStatus.choices, required=False)
     category = serializers.ChoiceField(choices=InformationCategory.choices, required=False)
-    handling_notes = serializers.CharField(required=False, allow_blank=True)
+    handling_notes = serializers.CharField(required=False, allow_blank=True, max_length=bounds.NOTES_MAX_LENGTH)
     threat_areas = serializers.ListField(
         child=serializers.ChoiceField(choices=ThreatAreaChoice.choices), required=False
     )
@@ -489,12 +490,14 @@ class SupervisionWriteSerializer(serializers.Serializer):
     starts_on = serializers.DateField()
     ends_on = serializers.DateField(required=False, allow_null=True)
     offender_manager = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
-    licence_conditions = serializers.CharField(required=False, allow_blank=True, default="")
+    licence_conditions = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=bounds.NOTES_MAX_LENGTH
+    )
 
 
 class OrderWriteSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=OrderKind.choices)
-    conditions = serializers.CharField(allow_blank=True)
+    conditions = serializers.CharField(allow_blank=True, max_length=bounds.NOTES_MAX_LENGTH)
     made_on = serializers.DateField()
     expires_on = serializers.DateField(required=False, allow_null=True)
 
@@ -518,7 +521,9 @@ class EntityLinkWriteSerializer(serializers.Serializer):
 class EntityWriteSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=EntityKind.choices)
     value = serializers.CharField(max_length=300, allow_blank=True)
-    detail = serializers.CharField(required=False, allow_blank=True, default="")
+    detail = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=bounds.DESCRIPTION_MAX_LENGTH
+    )
     category = serializers.ChoiceField(
         choices=InformationCategory.choices, required=False, help_text="Defaults from the kind."
     )
@@ -538,7 +543,7 @@ class GrantWriteSerializer(serializers.Serializer):
     user = serializers.IntegerField(required=False, allow_null=True, help_text="A user's id, or…")
     agency = serializers.IntegerField(required=False, allow_null=True, help_text="…an agency's id.")
     tier = serializers.ChoiceField(choices=PARTY_TIER_CHOICES)
-    reason = serializers.CharField(allow_blank=True)
+    reason = serializers.CharField(allow_blank=True, max_length=bounds.REASON_MAX_LENGTH)
     expires_at = serializers.DateTimeField(allow_null=True)
 
 

@@ -18,6 +18,9 @@ log without necessarily being allowed to see the item. An edit that changes noth
 and logs nothing.
 """
 
+import datetime
+
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -28,7 +31,7 @@ from django.utils.dateformat import format as format_date
 
 from accounts.models import User
 from agencies.models import Agency, ThreatArea
-from ocgshare import access
+from ocgshare import access, bounds
 from ocgshare.audit import log_access
 from ocgshare.models import AccessAction, AccessBasis, AccessSurface
 from protocols.constants import PARTY_TIERS, highest_tier_for_kind
@@ -691,14 +694,18 @@ def grant_create(*, actor, obj, tier, reason, expires_at, user=None, agency=None
             f"{grantee_agency.name} is a {grantee_agency.get_kind_display().lower()}: only police forces, "
             f"prisons, probation regions and regional or national units can receive tier 1"
         ]
+    user_model, group_model = GRANT_MODELS[model]
     if not reason:
         errors["reason"] = ["Enter why they need to know"]
+    else:
+        errors.update(bounds.field_errors(user_model, reason=reason))
     if expires_at is None:
         errors["expires_at"] = ["Enter when the access ends"]
     elif expires_at <= timezone.now():
         errors["expires_at"] = ["The access must end in the future"]
+    elif expires_at > timezone.now() + datetime.timedelta(days=settings.GRANT_MAX_DAYS):
+        errors["expires_at"] = [f"The access can be given for up to {settings.GRANT_MAX_DAYS} days"]
     _raise_if(errors)
-    user_model, group_model = GRANT_MODELS[model]
     values = {
         "tier": tier,
         "reason": reason,

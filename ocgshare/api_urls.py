@@ -2,7 +2,6 @@
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.routers import DefaultRouter
 
 from accounts.api import ApiTokenViewSet, MeView, ObtainTokenView, SignOutView, UserViewSet
 from agencies.api import AgencyViewSet, DataHoldingViewSet, ToolOrPowerViewSet
@@ -10,9 +9,10 @@ from nominals.api import AssociationViewSet, EntityViewSet, NominalViewSet, OCGV
 from notifications.api import NotificationViewSet
 from ocgshare.api_docs import api_docs
 from ocgshare.audit_api import AccessLogViewSet
+from ocgshare.routers import Router
 from protocols.api import ProtocolViewSet
 
-router = DefaultRouter()
+router = Router()
 router.register("agencies", AgencyViewSet, basename="agency")
 router.register("toolkit/powers", ToolOrPowerViewSet, basename="toolkit-power")
 router.register("toolkit/data-holdings", DataHoldingViewSet, basename="toolkit-data-holding")

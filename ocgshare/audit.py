@@ -53,6 +53,7 @@ from accounts.models import Role
 
 from .access import Access, access_by_routes, access_for, access_of, policy_for
 from .models import AccessAction, AccessBasis, AccessLogEntry, AccessLogResult, AccessSurface
+from .params import parse_id
 
 
 def object_label(obj):
@@ -320,10 +321,7 @@ class AccessLogFilters:
     view: str = LogView.OUR_USERS
 
 
-def _int(value):
-    value = (value or "").strip()
-    # ASCII digits, and within a bigint: anything else is ignored like other nonsense.
-    return int(value) if value.isascii() and value.isdigit() and int(value) < 2**63 else None
+_int = parse_id
 
 
 def _date(value):

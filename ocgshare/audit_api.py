@@ -5,11 +5,11 @@ showing only those records among its results."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
-from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import BasePermission, IsAuthenticated
 
 from .audit import LogView, access_log_filters_from, access_log_list, can_read_access_log, with_results
 from .models import AccessAction, AccessLogEntry, AccessLogResult
+from .pagination import CursorPagination
 
 
 class IsAuditor(BasePermission):

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     # After MessageMiddleware: it tells the user why they were signed out.
     "accounts.middleware.SessionPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Refuses NUL in query strings and form bodies (PostgreSQL cannot store or compare it).
+    "ocgshare.middleware.RefuseNulMiddleware",
     # AxesMiddleware must be last: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -253,6 +255,12 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
         "rest_framework.filters.SearchFilter",
     ],
+    # Refuse, with a 400, JSON nested too deep, a body that is not an object and text with NUL.
+    "DEFAULT_PARSER_CLASSES": [
+        "ocgshare.parsers.JSONParser",
+        "ocgshare.parsers.FormParser",
+        "ocgshare.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -326,6 +334,8 @@ CONTENT_SECURITY_POLICY = {
 
 # Service.
 SERVICE_NAME = "OCG Share"
+# The longest a need-to-know grant may be given for, in days from when it is given.
+GRANT_MAX_DAYS = env_int("GRANT_MAX_DAYS", 365)
 DEFAULT_SECURITY_MARKING = env_str("DEFAULT_SECURITY_MARKING", "OFFICIAL-SENSITIVE")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 

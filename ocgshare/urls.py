@@ -22,6 +22,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
+handler400 = "ocgshare.views.bad_request"
 handler403 = "ocgshare.views.permission_denied"
 handler404 = "ocgshare.views.page_not_found"
 handler500 = "ocgshare.views.server_error"

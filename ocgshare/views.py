@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -33,11 +34,20 @@ def healthz_live(request):
     return _health_response(liveness_report())
 
 
+def bad_request(request, exception=None):
+    # Only BadRequest carries a message written for the user; a SuspiciousOperation's is for the log.
+    message = str(exception) if type(exception) is BadRequest else ""
+    return render(request, "errors/400.html", {"message": message}, status=400)
+
+
 def permission_denied(request, exception=None):
     return render(request, "errors/403.html", status=403)
 
 
 def page_not_found(request, exception=None):
+    # An API URL that names nothing (`/api/nominals/abc/` matches no route) answers as the API does.
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
     return render(request, "errors/404.html", status=404)
 
 

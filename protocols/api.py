@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
+
+from ocgshare.pagination import CursorPagination
 
 from . import selectors, services
 from .constants import ProtocolStatus

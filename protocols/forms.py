@@ -7,7 +7,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 
 from accounts.models import Role, User
 from agencies.models import Agency
-from ocgshare import lists
+from ocgshare import bounds, lists
 from ocgshare.constants import InformationCategory
 from ocgshare.forms import GovUKFormMixin
 
@@ -78,7 +78,12 @@ class ProtocolSectionsForm(GovUKFormMixin, forms.Form):
     start_date = forms.DateField(label="Start date", widget=DATE_WIDGET)
     end_date = forms.DateField(label="End date", widget=DATE_WIDGET)
     review_date = forms.DateField(label="Review date", widget=DATE_WIDGET)
-    purposes = forms.CharField(label="Purposes", required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    purposes = forms.CharField(
+        label="Purposes",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=bounds.SECTION_MAX_LENGTH,
+    )
     legal_bases = forms.MultipleChoiceField(
         label="Legal bases", required=False, choices=LegalBasis.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -87,6 +92,7 @@ class ProtocolSectionsForm(GovUKFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Only when 'Other' is selected.",
+        max_length=bounds.SECTION_MAX_LENGTH,
     )
     data_categories = forms.MultipleChoiceField(
         label="Categories of information",
@@ -95,16 +101,28 @@ class ProtocolSectionsForm(GovUKFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     security_requirements = forms.CharField(
-        label="Security requirements", required=False, widget=forms.Textarea(attrs={"rows": 8})
+        label="Security requirements",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=bounds.SECTION_MAX_LENGTH,
     )
     retention_and_disposal = forms.CharField(
-        label="Retention and disposal", required=False, widget=forms.Textarea(attrs={"rows": 8})
+        label="Retention and disposal",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=bounds.SECTION_MAX_LENGTH,
     )
     breach_contacts = forms.CharField(
-        label="Breach reporting and contacts", required=False, widget=forms.Textarea(attrs={"rows": 8})
+        label="Breach reporting and contacts",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=bounds.SECTION_MAX_LENGTH,
     )
     individuals_rights = forms.CharField(
-        label="Handling of individuals' rights", required=False, widget=forms.Textarea(attrs={"rows": 8})
+        label="Handling of individuals' rights",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=bounds.SECTION_MAX_LENGTH,
     )
     review_interval_months = forms.IntegerField(label="Review interval (months)", min_value=1, max_value=60)
 
@@ -157,6 +175,7 @@ class PartyForm(GovUKFormMixin, forms.Form):
 class SuspendForm(GovUKFormMixin, forms.Form):
     reason = forms.CharField(
         label="Why are you suspending it?",
+        max_length=bounds.REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         help_text="Every party is told. For example: a suspected breach is being investigated.",

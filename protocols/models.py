@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 
 from .constants import (
@@ -27,16 +28,27 @@ class ProtocolSections(models.Model):
     protocol starts as a copy of its template and can be compared with it section by section."""
 
     # Blank at field level: section_errors() words every missing section's message.
-    purposes = models.TextField(blank=True, help_text="What the shared information may be used for, and nothing else.")
+    purposes = bounds.bounded_text(
+        blank=True,
+        max_length=bounds.SECTION_MAX_LENGTH,
+        help_text="What the shared information may be used for, and nothing else.",
+    )
     legal_bases = models.JSONField(default=list, blank=True, help_text="Codes from LegalBasis.")
-    legal_basis_other = models.TextField(
-        "other legal basis", blank=True, help_text="The legislation relied on when 'Other' is selected."
+    legal_basis_other = bounds.bounded_text(
+        "other legal basis",
+        blank=True,
+        max_length=bounds.SECTION_MAX_LENGTH,
+        help_text="The legislation relied on when 'Other' is selected.",
     )
     data_categories = models.JSONField(default=list, blank=True, help_text="Codes from InformationCategory.")
-    security_requirements = models.TextField(blank=True)
-    retention_and_disposal = models.TextField(blank=True)
-    breach_contacts = models.TextField("breach reporting and contacts", blank=True)
-    individuals_rights = models.TextField("handling of individuals' rights", blank=True)
+    security_requirements = bounds.bounded_text(blank=True, max_length=bounds.SECTION_MAX_LENGTH)
+    retention_and_disposal = bounds.bounded_text(blank=True, max_length=bounds.SECTION_MAX_LENGTH)
+    breach_contacts = bounds.bounded_text(
+        "breach reporting and contacts", blank=True, max_length=bounds.SECTION_MAX_LENGTH
+    )
+    individuals_rights = bounds.bounded_text(
+        "handling of individuals' rights", blank=True, max_length=bounds.SECTION_MAX_LENGTH
+    )
     review_interval_months = models.PositiveSmallIntegerField(
         "review interval (months)", default=12, validators=[MinValueValidator(1), MaxValueValidator(60)]
     )
@@ -84,7 +96,7 @@ class ProtocolTemplate(ProtocolSections):
 
     name = models.CharField(max_length=200)
     version = models.CharField(max_length=20)
-    summary = models.TextField(blank=True)
+    summary = bounds.bounded_text(blank=True, max_length=bounds.DESCRIPTION_MAX_LENGTH)
     published_on = models.DateField()
     is_current = models.BooleanField(default=True, help_text="The edition offered for new protocols.")
 
@@ -114,13 +126,13 @@ class Protocol(ProtocolSections):
     )
     title = models.CharField(max_length=200)
     lead_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="led_protocols")
-    start_date = models.DateField()
-    end_date = models.DateField()
-    review_date = models.DateField()
+    start_date = models.DateField(validators=[bounds.protocol_start_date])
+    end_date = models.DateField(validators=[bounds.protocol_date])
+    review_date = models.DateField(validators=[bounds.protocol_date])
     last_reviewed_on = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=30, choices=ProtocolStatus.choices, default=ProtocolStatus.DRAFT)
     status_changed_at = models.DateTimeField(auto_now_add=True)
-    suspension_reason = models.TextField(blank=True)
+    suspension_reason = bounds.bounded_text(blank=True, max_length=bounds.REASON_MAX_LENGTH)
     # Incremented each time signatures are collected, so each round's requests are sent once.
     signature_round = models.PositiveIntegerField(default=0)
     # Section keys (see protocols.sections.SECTIONS) whose wording differs from the template.

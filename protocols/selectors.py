@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from ocgshare import lists
+from ocgshare.params import parse_id
 
 from .constants import ProtocolStatus
 from .models import Protocol, ProtocolGroupObjectPermission, ProtocolParty, ProtocolPartyCategory, ProtocolTemplate
@@ -57,7 +58,7 @@ def protocol_filters_from(params):
     sort = params.get("sort", DEFAULT_SORT)
     return ProtocolFilters(
         status=status if status in ProtocolStatus.values else "",
-        agency=int(agency) if agency.isdigit() else None,
+        agency=parse_id(agency),
         review_due=review_due if review_due in dict(ReviewDue.choices) else "",
         sort=lists.parse_sort(sort, SORTS, DEFAULT_SORT),
     )

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from accounts.models import User
 from agencies.models import Agency
+from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 
 from .constants import PARTY_TIER_CHOICES, LegalBasis
@@ -93,23 +94,33 @@ class ProtocolUpdateSerializer(serializers.Serializer):
     start_date = serializers.DateField(required=False)
     end_date = serializers.DateField(required=False)
     review_date = serializers.DateField(required=False)
-    purposes = serializers.CharField(required=False, allow_blank=True)
-    legal_bases = serializers.ListField(child=serializers.ChoiceField(choices=LegalBasis.choices), required=False)
-    legal_basis_other = serializers.CharField(required=False, allow_blank=True)
-    data_categories = serializers.ListField(
-        child=serializers.ChoiceField(choices=InformationCategory.choices), required=False
+    purposes = serializers.CharField(required=False, allow_blank=True, max_length=bounds.SECTION_MAX_LENGTH)
+    legal_bases = serializers.ListField(
+        child=serializers.ChoiceField(choices=LegalBasis.choices), required=False, max_length=len(LegalBasis.choices)
     )
-    security_requirements = serializers.CharField(required=False, allow_blank=True)
-    retention_and_disposal = serializers.CharField(required=False, allow_blank=True)
-    breach_contacts = serializers.CharField(required=False, allow_blank=True)
-    individuals_rights = serializers.CharField(required=False, allow_blank=True)
+    legal_basis_other = serializers.CharField(required=False, allow_blank=True, max_length=bounds.SECTION_MAX_LENGTH)
+    data_categories = serializers.ListField(
+        child=serializers.ChoiceField(choices=InformationCategory.choices),
+        required=False,
+        max_length=len(InformationCategory.choices),
+    )
+    security_requirements = serializers.CharField(
+        required=False, allow_blank=True, max_length=bounds.SECTION_MAX_LENGTH
+    )
+    retention_and_disposal = serializers.CharField(
+        required=False, allow_blank=True, max_length=bounds.SECTION_MAX_LENGTH
+    )
+    breach_contacts = serializers.CharField(required=False, allow_blank=True, max_length=bounds.SECTION_MAX_LENGTH)
+    individuals_rights = serializers.CharField(required=False, allow_blank=True, max_length=bounds.SECTION_MAX_LENGTH)
     review_interval_months = serializers.IntegerField(required=False, min_value=1, max_value=60)
 
 
 class PartyWriteSerializer(serializers.Serializer):
     agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all())
     max_tier = serializers.ChoiceField(choices=PARTY_TIER_CHOICES)
-    categories = serializers.ListField(child=serializers.ChoiceField(choices=InformationCategory.choices))
+    categories = serializers.ListField(
+        child=serializers.ChoiceField(choices=InformationCategory.choices), max_length=len(InformationCategory.choices)
+    )
     signatory = serializers.PrimaryKeyRelatedField(queryset=User.objects.all(), required=False, allow_null=True)
 
 
@@ -118,7 +129,7 @@ class PartyUpdateSerializer(PartyWriteSerializer):
 
 
 class SuspendSerializer(serializers.Serializer):
-    reason = serializers.CharField(allow_blank=True)
+    reason = serializers.CharField(allow_blank=True, max_length=bounds.REASON_MAX_LENGTH)
 
 
 class RenewSerializer(serializers.Serializer):

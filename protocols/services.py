@@ -27,6 +27,7 @@ from django.utils import timezone
 from accounts.models import Role
 from notifications.models import EventType
 from notifications.services import notification_actions_done, notify
+from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 
 from .constants import RECEIVE_PERMISSIONS, REMINDER_DAYS, ProtocolStatus, highest_tier_for_kind, receive_codename
@@ -83,8 +84,12 @@ def agency_group_membership_sync(*, user):
 
 
 def add_months(day, months):
+    """`day` plus `months` calendar months, the last day of a shorter month if need be; date.max past
+    the calendar's end (the validation of the dates then explains what is wrong with them)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -497,6 +502,8 @@ def protocol_suspend(*, actor, protocol, reason):
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": ["Enter why the protocol is being suspended"]})
+    if errors := bounds.field_errors(Protocol, suspension_reason=reason):
+        raise ValidationError({"reason": errors["suspension_reason"]})
     protocol.suspension_reason = reason
     parties = _parties(protocol)
     _stop(protocol, parties, status=ProtocolStatus.SUSPENDED)
@@ -538,6 +545,8 @@ def protocol_renew(*, actor, protocol, end_date, review_date=None):
     errors = {}
     if end_date is None or end_date <= today:
         errors["end_date"] = ["The new end date must be in the future"]
+    else:
+        errors.update(bounds.field_errors(Protocol, end_date=end_date))
     if review_date is None and not errors:
         review_date = min(add_months(today, protocol.review_interval_months), end_date)
     if not errors and not (today <= review_date <= end_date):
