@@ -18,7 +18,7 @@ urlpatterns = [
     path("api/", include("ocgshare.api_urls")),
     # After every API route. Only paths ending in a slash, so that CommonMiddleware still adds a missing one;
     # [\s\S] as a path may hold a newline (%0A), which `.` does not match.
-    re_path(r"^api/[\s\S]*/$", views.api_not_found),
+    re_path(r"^api/[\s\S]*/$", views.api_not_found, name="api-not-found"),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -196,6 +196,7 @@ NO_REGISTER_DATA = {
     "api-me": "the signed-in user's own account",
     "api-sign-out": "signing out (revokes the token)",
     "healthz-live": "liveness check",
+    "api-not-found": "the JSON 404 for an API path that matches no route",
     **dict.fromkeys(
         [
             "api-token-owned-list",

@@ -512,9 +512,10 @@ class TestUsers:
             "/api/users/{id}/",
             "/api/users/{id}/revoke-tokens/",
         } <= set(schema["paths"])
-        assert set(schema["paths"]["/api/auth/token/"]["post"]["responses"]) == {"200", "400", "429"}
-        assert set(schema["paths"]["/api/auth/tokens/{id}/"]["delete"]["responses"]) == {"204", "403", "404"}
-        assert set(schema["paths"]["/api/users/{id}/revoke-tokens/"]["post"]["responses"]) == {"200", "403", "404"}
+        assert set(schema["paths"]["/api/auth/token/"]["post"]["responses"]) >= {"200", "400", "429"}
+        assert set(schema["paths"]["/api/auth/tokens/{id}/"]["delete"]["responses"]) >= {"204", "401", "403", "404"}
+        revoke = schema["paths"]["/api/users/{id}/revoke-tokens/"]["post"]
+        assert set(revoke["responses"]) >= {"200", "401", "403", "404"}
         token = schema["components"]["schemas"]["Token"]["properties"]
         assert set(token) == {"token", "id", "expiry"}
         assert "key" not in schema["components"]["schemas"]["ApiToken"]["properties"]
