@@ -30,6 +30,9 @@ changed (never the values). Those entries pass no `access`, so their tier and ba
 write is not a read on a basis, only the owner's register staff may write (the service checked), and an
 entity link is logged on the nominal or OCG it links to, which may be another agency's item seen under a
 protocol. GRANT and REVOKE entries carry the grant's tier, basis and number, as disclosures do.
+Changes to user accounts (accounts.services, object_type "user") are logged the same way, with the old and
+new roles, vetting and status in the query (they say what the account may see, and are no one's register
+data) and the administrator's reason as the justification.
 
 Every entry and result records the agency owning the item (`object_owner`) when it is written, so that
 the owner's auditors can find the reads of their records without joining the register.

@@ -79,7 +79,9 @@ class AccessLogEntry(AppendOnlyModel):
     """One read, disclosure or change. A view names its item and basis; a list or search names its query
     and result count, and the items it showed are its AccessLogResult rows (each with its own basis). A
     change (create, alter) names the item whose data changed and, in `query`, the names of what changed
-    (never the values); it has no tier or basis. A need-to-know grant or revocation has the grant's."""
+    (never the values of register data; an account change, object_type "user", also gives the old and new
+    roles, vetting and status, and its reason as the justification); it has no tier or basis. A
+    need-to-know grant or revocation has the grant's."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="access_log")
     # The user's agency at the time: users can move agency, the log must not.
