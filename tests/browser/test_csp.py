@@ -8,7 +8,6 @@ Needs Debian's Chromium at /usr/bin/chromium. Run alone with `pytest -m browser 
 
 import re
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -19,18 +18,11 @@ from agencies.models import Agency
 from nominals.models import OCG, Nominal
 from protocols.models import Protocol
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from .chromium import launch, needs_chromium
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium"),
+    needs_chromium,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -91,7 +83,7 @@ class Browser:
 @pytest.fixture
 def browser(demo, live_server):
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        chromium = launch(playwright)
         context = chromium.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
         context.set_default_timeout(15_000)
         context.add_init_script(RECORD_VIOLATIONS)

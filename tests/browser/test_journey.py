@@ -17,21 +17,15 @@ from playwright.sync_api import expect, sync_playwright
 
 from agencies.management.demo_data import DEMO_PASSWORD
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from .chromium import launch, needs_chromium
+
 # /tmp/toolkit.png here: a picture of the filtered toolkit, for a person to look over.
 SCREENSHOT = Path(os.environ.get("TOOLKIT_SCREENSHOT", Path(tempfile.gettempdir()) / "toolkit.png"))
 PIO_EMAIL = "pio.northshire@police.example"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium"),
+    needs_chromium,
     # The live server reads what the test writes, so the database is not wrapped in a transaction;
     # serialized rollback puts back the migrations' rows (threat areas, templates) the flush removes.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -57,7 +51,7 @@ def page(demo, live_server):
     # hands this thread a different database connection, which the test case's flush and serialized
     # rollback would not use.
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = launch(playwright)
         context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
         context.set_default_timeout(15_000)
         yield context.new_page()

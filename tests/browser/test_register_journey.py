@@ -24,20 +24,14 @@ from agencies.models import AgencyKind
 from nominals import services as register
 from tests.factories import TEST_PASSWORD, AgencyFactory, PrisonFactory, UserFactory
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from .chromium import launch, needs_chromium
+
 SCREENSHOT = Path(os.environ.get("REGISTER_SCREENSHOT", Path(tempfile.gettempdir()) / "register-nominal.png"))
 HANDLING_NOTES = "Registered CHIS reporting on this nominal: never disclose"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium"),
+    needs_chromium,
     # The live server reads what the test writes; serialized rollback restores the migrations' rows
     # (threat areas, the protocol template) that the flush removes.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -94,7 +88,7 @@ def people(transactional_db):
 def browser(people, live_server):
     # Started only after the database is set up (see tests/browser/test_journey.py).
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

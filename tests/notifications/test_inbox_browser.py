@@ -5,7 +5,6 @@ Needs Debian's Chromium at /usr/bin/chromium. Run alone with `pytest -m browser`
 """
 
 import os
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -14,14 +13,15 @@ from playwright.sync_api import expect, sync_playwright
 from notifications.models import EventType, Notification
 from notifications.services import notify
 
+from ..browser.chromium import launch, needs_chromium
+
 # Playwright's sync API runs an event loop in this thread; the test's own database calls stay synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium"),
+    needs_chromium,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -29,9 +29,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"], headless=True
-        )
+        browser = launch(playwright)
         yield browser
         browser.close()
 
