@@ -18,7 +18,9 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
+# Migrating needs a real transaction. Serialized rollback, like the browser tests: a plain transactional
+# test's flush re-creates the content types, which the next serialized-rollback test then inserts again.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_entries_get_their_items_owner(police, prison, analyst):
     nominal = NominalFactory(owning_agency=police)
     other = NominalFactory(owning_agency=prison)
