@@ -218,4 +218,5 @@ class UserViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def revoke_tokens(self, request, pk=None):
         """Revoke every API token of this user (they sign in again for a new one)."""
         user = self.get_object()
-        return Response({"revoked": services.api_tokens_revoke_for_user(actor=request.user, user=user)})
+        revoked = services.api_tokens_revoke_for_user(actor=request.user, user=user, surface=AccessSurface.API)
+        return Response({"revoked": revoked})

@@ -381,11 +381,23 @@ def api_tokens_revoke_all(*, owner):
     return deleted
 
 
-def api_tokens_revoke_for_user(*, actor, user):
-    """An administrator revokes every API token of a user they manage; returns how many."""
+@transaction.atomic
+def api_tokens_revoke_for_user(*, actor, user, surface=AccessSurface.SYSTEM):
+    """An administrator revokes every API token of a user they manage; returns how many. Recorded in the
+    access log like other changes to an account (`surface`: where the revocation came from)."""
     if not may_manage_user(actor, user):
         raise PermissionDenied("You cannot manage this user.")
     deleted, _ = ApiToken.objects.filter(user=user).delete()
+    AccessLogEntry.objects.create(
+        user=actor,
+        agency_id=actor.agency_id,
+        action=AccessAction.ALTER,
+        surface=surface,
+        object_type="user",
+        object_id=user.pk,
+        object_label=_account_label(user),
+        query=f"api tokens: {deleted} revoked",
+    )
     return deleted
 
 

@@ -145,7 +145,7 @@ def user_revoke_tokens(request, pk):
     _require_user_manager(request)
     managed = selectors.user_get(actor=request.user, pk=pk)
     if request.method == "POST":
-        revoked = services.api_tokens_revoke_for_user(actor=request.user, user=managed)
+        revoked = services.api_tokens_revoke_for_user(actor=request.user, user=managed, surface=AccessSurface.PAGE)
         messages.success(
             request,
             f"{revoked} API token{'' if revoked == 1 else 's'} of {managed.full_name} revoked. "

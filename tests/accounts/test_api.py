@@ -336,6 +336,14 @@ class TestAdministratorRevokes:
             assert with_token(key).get("/api/me/").status_code == 403
         assert with_token(own).get("/api/me/").status_code == 200
 
+    def test_the_revocation_is_in_the_access_log(self, api, police_admin, analyst, password):
+        sign_in(api, analyst, password)
+        as_user(police_admin).post(f"{USERS_URL}{analyst.pk}/revoke-tokens/")
+
+        entry = AccessLogEntry.objects.get(object_type="user", object_id=analyst.pk, action=AccessAction.ALTER)
+        assert (entry.user, entry.agency_id, entry.surface) == (police_admin, police_admin.agency_id, "api")
+        assert entry.query == "api tokens: 1 revoked"
+
     def test_not_another_agencys_user_nor_by_a_non_admin(self, api, council_admin, analyst, police_officer, password):
         key = sign_in(api, police_officer, password)["token"]
         assert as_user(council_admin).post(f"{USERS_URL}{police_officer.pk}/revoke-tokens/").status_code == 404
