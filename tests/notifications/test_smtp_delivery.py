@@ -19,10 +19,10 @@ pytestmark = pytest.mark.django_db
 
 def pending(recipient, title="Your roles have changed"):
     notification = notify(recipient=recipient, event_type=EventType.ROLE_CHANGED, title=title)
-    # Older than the sweep's grace period, oldest first in the order they were made.
-    Notification.objects.filter(pk=notification.pk).update(
-        created_at=timezone.now() - datetime.timedelta(minutes=10) + datetime.timedelta(seconds=notification.pk)
-    )
+    # Older than the sweep's grace period, and still in the order they were made (the clock only moves
+    # forward between calls; the sweep breaks ties by id). Not offset by the id: on PostgreSQL ids keep
+    # growing across the whole suite and soon put the notification past the grace period.
+    Notification.objects.filter(pk=notification.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=10))
     return notification
 
 
