@@ -86,9 +86,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     phone = models.CharField(max_length=40, blank=True)
     vetting_level = models.PositiveSmallIntegerField(choices=VettingLevel.choices)
     vetting_expires = models.DateField("vetting expiry date")
-    is_active = models.BooleanField(
-        "active", default=True, help_text="A disabled account cannot sign in."
-    )
+    is_active = models.BooleanField("active", default=True, help_text="A disabled account cannot sign in.")
     is_staff = models.BooleanField("Django admin access", default=False)
     date_joined = models.DateTimeField(default=timezone.now)
 
@@ -126,7 +124,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def vetting_status(self):
-        """"expired", "expiring" (within VETTING_REMINDER_DAYS) or "current"."""
+        """ "expired", "expiring" (within VETTING_REMINDER_DAYS) or "current"."""
         today = timezone.localdate()
         if not self.vetting_is_current:
             return "expired"

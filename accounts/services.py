@@ -120,8 +120,7 @@ def user_problems(*, actor, user=None, reason=None, **fields):
                     # For the service desk, whom the message sends the administrator to: the account's id
                     # and agency, not the address (personal data stays out of the server log).
                     logger.warning(
-                        "Account creation refused: user %s (agency %s) gave the e-mail address of user %s "
-                        "(agency %s)",
+                        "Account creation refused: user %s (agency %s) gave the e-mail address of user %s (agency %s)",
                         actor.pk,
                         actor.agency_id,
                         taken["pk"],

@@ -16,9 +16,7 @@ from .sections import SECTION_FIELDS
 class ProtocolPartySerializer(serializers.ModelSerializer):
     agency_name = serializers.CharField(source="agency.name", read_only=True)
     categories = serializers.SerializerMethodField()
-    signatory_name = serializers.CharField(
-        source="signatory.full_name", read_only=True, default=None, allow_null=True
-    )
+    signatory_name = serializers.CharField(source="signatory.full_name", read_only=True, default=None, allow_null=True)
     is_signed = serializers.BooleanField(read_only=True)
 
     class Meta:

@@ -105,9 +105,7 @@ class TestValidation:
         assert lapsed.full_name == "Corrected Name"
 
     @pytest.mark.parametrize("creating", [True, False])
-    def test_a_vetting_expiry_beyond_the_configured_maximum_is_refused(
-        self, police_admin, analyst, settings, creating
-    ):
+    def test_a_vetting_expiry_beyond_the_configured_maximum_is_refused(self, police_admin, analyst, settings, creating):
         settings.VETTING_MAX_YEARS = 5
         limit = services.vetting_expiry_limit()
         assert limit.year == timezone.localdate().year + 5
@@ -211,9 +209,7 @@ class TestApiTokenPurge:
         ApiToken.objects.create(user=disabled, expiry=datetime.timedelta(hours=1))
         User.objects.filter(pk=lapsed.pk).update(vetting_expires=timezone.localdate() - datetime.timedelta(days=1))
         User.objects.filter(pk=disabled.pk).update(is_active=False)
-        assert "accounts.tasks.purge_api_tokens" in {
-            entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()
-        }
+        assert "accounts.tasks.purge_api_tokens" in {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
 
         assert purge_api_tokens.delay().get() == 3
 

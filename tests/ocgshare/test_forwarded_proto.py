@@ -32,8 +32,13 @@ def gunicorn(forwarded_allow_ips):
     env.pop("FORWARDED_ALLOW_IPS", None)
     server = subprocess.Popen(  # noqa: S603 - our own app under gunicorn
         [
-            sys.executable, "-m", "gunicorn", "ocgshare.wsgi",
-            f"--bind=127.0.0.1:{port}", "--workers=1", f"--forwarded-allow-ips={forwarded_allow_ips}",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "ocgshare.wsgi",
+            f"--bind=127.0.0.1:{port}",
+            "--workers=1",
+            f"--forwarded-allow-ips={forwarded_allow_ips}",
         ],
         cwd=ROOT,
         env=env,
