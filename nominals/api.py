@@ -5,7 +5,7 @@ nominals.services, with the pages' rules. Lists are cursor-paginated on (created
 and filtered with the pages' filter parameters. Items the user may not see answer 404, exactly like
 items that do not exist; signed-in users without a register role get 403. Every list, search and detail
 read is written to the access log with the basis each item was shown on, through
-ocgshare.audit.AuditedReadsMixin (list() and retrieve() log what they return; the other read actions call
+audit.mixins.AuditedReadsMixin (list() and retrieve() log what they return; the other read actions call
 `self.log_read`); every write is logged by its service, told it came from the API
 (`surface=AccessSurface.API`).
 """
@@ -25,8 +25,8 @@ from rest_framework.settings import api_settings
 
 from accounts.models import User
 from agencies.models import Agency
+from audit.mixins import AuditedReadsMixin
 from ocgshare import access
-from ocgshare.audit import AuditedReadsMixin
 from ocgshare.models import AccessAction, AccessSurface
 from ocgshare.pagination import CursorPagination
 

@@ -31,8 +31,8 @@ from django.utils.dateformat import format as format_date
 
 from accounts.models import User
 from agencies.models import Agency, ThreatArea
+from audit.services import log_access
 from ocgshare import access, bounds
-from ocgshare.audit import log_access
 from ocgshare.models import AccessAction, AccessBasis, AccessSurface
 from protocols.constants import PARTY_TIERS, highest_tier_for_kind
 from protocols.services import agency_group, agency_id_of_group

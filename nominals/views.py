@@ -4,7 +4,7 @@ the register, need-to-know grants and the tier-3 prison hotspots.
 Thin: reads come from nominals.selectors (so from the access engine), writes go through nominals.services,
 and a page renders the dict the API serializer builds for the viewer's tier — a field the serializer left
 out cannot appear on a page. Every page that shows register items writes one access log entry per
-request through ocgshare.audit.log_page_read, as the API does for its reads: lists, search, details, the
+request through audit.services.log_page_read, as the API does for its reads: lists, search, details, the
 duplicate warning, and the forms that show an item (its edit form, or its name above a form adding to
 it). Refusals: 403 for a signed-in user whose roles do not reach
 the page or who may see an item but not change it, 404 for an item they may not see (the same answer as
@@ -24,8 +24,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from agencies.models import Agency
+from audit.services import log_page_read, page_read_logged
 from ocgshare import access, lists
-from ocgshare.audit import log_page_read, page_read_logged
 from ocgshare.constants import SecurityMarking
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.models import AccessAction, AccessBasis
@@ -76,7 +76,7 @@ def _section(request):
 
 def _render(request, template, context=None, *, status=200, shows_items=True):
     """Render a register page. A page that opens (GET) showing register items must have logged the
-    read (ocgshare.audit.log_page_read): one that did not is refused rather than served unlogged.
+    read (audit.services.log_page_read): one that did not is refused rather than served unlogged.
     `shows_items=False` for the pages that show none (an empty form, a search not yet made)."""
     if shows_items and request.method == "GET" and not page_read_logged(request):
         raise ImproperlyConfigured(f"{request.path} showed register items without logging the read")

@@ -1,37 +1,35 @@
-"""The REST API: one router for every app's viewsets, token sign-in, and the OpenAPI schema."""
+"""The REST API under /api/: one router for every app's viewsets, each app's other API paths, and the
+OpenAPI schema and its documentation.
+
+Each app with an API says what it adds in its own `api_urls` module: `routes`, the (prefix, viewset,
+basename) it registers on the one router, and, if it has any, `urlpatterns`, its other API paths. They
+are found by name, as ocgshare.urls includes each app's pages, so that ocgshare imports no app. One
+router rather than one per app keeps one API root listing every endpoint, and every detail id digits
+only (ocgshare.routers)."""
+
+from importlib import import_module
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from accounts.api import ApiTokenViewSet, MeView, ObtainTokenView, SignOutView, UserViewSet
-from agencies.api import AgencyViewSet, DataHoldingViewSet, ToolOrPowerViewSet
-from nominals.api import AssociationViewSet, EntityViewSet, NominalViewSet, OCGViewSet
-from notifications.api import NotificationViewSet
-from ocgshare.api_docs import api_docs
-from ocgshare.audit_api import AccessLogViewSet
-from ocgshare.routers import Router
-from protocols.api import ProtocolViewSet
+from .api_docs import api_docs
+from .routers import Router
+
+# The order of the API root's listing.
+API_APPS = ["agencies", "notifications", "accounts", "protocols", "nominals", "audit"]
 
 router = Router()
-router.register("agencies", AgencyViewSet, basename="agency")
-router.register("toolkit/powers", ToolOrPowerViewSet, basename="toolkit-power")
-router.register("toolkit/data-holdings", DataHoldingViewSet, basename="toolkit-data-holding")
-router.register("notifications", NotificationViewSet, basename="notification")
-router.register("users", UserViewSet, basename="user")
-router.register("protocols", ProtocolViewSet, basename="protocol")
-router.register("nominals", NominalViewSet, basename="nominal")
-router.register("ocgs", OCGViewSet, basename="ocg")
-router.register("entities", EntityViewSet, basename="entity")
-router.register("associations", AssociationViewSet, basename="association")
-router.register("access-log", AccessLogViewSet, basename="access-log")
-router.register("auth/tokens", ApiTokenViewSet, basename="api-token-owned")
-# Each app registers its viewsets here: router.register("agencies", AgencyViewSet, basename="agency").
+app_paths = []
+for app in API_APPS:
+    module = import_module(f"{app}.api_urls")
+    for prefix, viewset, basename in module.routes:
+        router.register(prefix, viewset, basename=basename)
+    if hasattr(module, "urlpatterns"):
+        app_paths.append(path("", include(module)))
 
 urlpatterns = [
     path("", include(router.urls)),
-    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
-    path("auth/sign-out/", SignOutView.as_view(), name="api-sign-out"),
-    path("me/", MeView.as_view(), name="api-me"),
+    *app_paths,
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", api_docs, name="api-docs"),
 ]

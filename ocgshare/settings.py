@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "protocols",
     "nominals",
     "intelligence",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -110,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ocgshare.context_processors.service",
+                "notifications.context_processors.unread_count",
             ],
         },
     },

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from . import audit_views, views
+from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,7 +14,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("protocols/", include("protocols.urls")),
     path("register/", include("nominals.urls")),
-    path("access-log/", audit_views.access_log, name="access-log"),
+    path("", include("audit.urls")),
     path("api/", include("ocgshare.api_urls")),
     # After every API route. Only paths ending in a slash, so that CommonMiddleware still adds a missing one;
     # [\s\S] as a path may hold a newline (%0A), which `.` does not match.

@@ -184,7 +184,7 @@ READS = {
 }
 
 # Routes that show no register data, each with why. A route added to the site must go in READS (and
-# log its reads through ocgshare.audit) or here, with its reason.
+# log its reads through audit.services) or here, with its reason.
 NO_REGISTER_DATA = {
     # Home, health and the API's own machinery: no register items.
     "home": "the home page: links, no register items",
@@ -336,7 +336,7 @@ def test_every_route_is_a_logged_read_or_shows_no_register_data():
     assert not unnamed, f"name these routes so they can be classified: {unnamed}"
     unclassified = sorted(set(routes) - set(READS) - set(NO_REGISTER_DATA))
     assert not unclassified, (
-        f"New routes {unclassified}: log their reads through ocgshare.audit and add them to READS, or add them to "
+        f"New routes {unclassified}: log their reads through audit.services and add them to READS, or add them to "
         "NO_REGISTER_DATA with the reason they show no register data"
     )
     assert not set(READS) & set(NO_REGISTER_DATA)
@@ -418,7 +418,7 @@ def test_an_api_read_that_forgets_to_log_is_refused_not_served(analyst):
     from rest_framework.response import Response
     from rest_framework.test import APIRequestFactory, force_authenticate
 
-    from ocgshare.audit import AuditedReadsMixin
+    from audit.mixins import AuditedReadsMixin
 
     class Forgetful(AuditedReadsMixin, viewsets.GenericViewSet):
         @action(detail=False)

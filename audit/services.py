@@ -1,12 +1,12 @@
 """Writing and reading the access log (DPA 2018 s62: collection, alteration, consultation, disclosure).
 
 Reads: ONE entry point. Every page and API view that shows register items logs through `log_read`:
-pages with `log_page_read(request, ...)`, API viewsets with `AuditedReadsMixin`, whose list() and
+pages with `log_page_read(request, ...)`, API viewsets with `audit.mixins.AuditedReadsMixin`, whose list() and
 retrieve() log what they return themselves. Neither can be forgotten quietly: a successful GET of such a
 viewset, or a register page opened (nominals.views._render), that logged nothing is refused with a 500
 rather than answered unlogged. One read is one entry:
 
-* a detail (action VIEW): the item, with the tier and basis it was shown on (ocgshare.access.Access);
+* a detail (action VIEW): the item, with the tier and basis it was shown on (the access engine's Access);
 * a list or search (LIST, SEARCH): the query, the count and, as AccessLogResult rows, every item shown,
   each with its own tier and basis (items fetched through `access.visible`);
 * items that a detail or list names besides its own (`named`: the two nominals of an association; the
@@ -37,7 +37,7 @@ data) and the administrator's reason as the justification.
 Every entry and result records the agency owning the item (`object_owner`) when it is written, so that
 the owner's auditors can find the reads of their records without joining the register.
 
-Auditors read the log two ways (`access_log_list`, `LogView`): what their own agency's users did, and
+Auditors read the log (audit.selectors: `access_log_list`, `LogView`) two ways: what their own agency's users did, and
 who, in any agency, read or changed their agency's records, with the reader's agency and the basis
 (protocol or grant) — the controller's half of s62. In the second view an entry shows only the items of
 the auditor's agency: other agencies' reads of other agencies' records are not theirs to see.
@@ -47,16 +47,12 @@ import dataclasses
 import datetime
 from urllib.parse import urlencode
 
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Prefetch, Q
-from rest_framework.response import Response
+from django.db import transaction
 
-from accounts.models import Role
-
-from .access import Access, access_by_routes, access_for, access_of, policy_for
-from .models import AccessAction, AccessBasis, AccessLogEntry, AccessLogResult, AccessSurface
-from .params import parse_id
+# The log names each item by the kind, owner, tier and basis the access engine gives it: that is why the
+# writing of the log lives here, above the engine, and not in ocgshare with the log's tables.
+from ocgshare.access import Access, access_by_routes, access_for, access_of, policy_for
+from ocgshare.models import AccessAction, AccessBasis, AccessLogEntry, AccessLogResult, AccessSurface
 
 
 def object_label(obj):
@@ -247,164 +243,3 @@ def log_page_read(request, **kwargs):
 
 def page_read_logged(request):
     return bool(getattr(request, "access_log_entries", 0))
-
-
-class AuditedReadsMixin:
-    """For API viewsets of the register. list() and retrieve() are defined here and log what they
-    return, so a viewset cannot forget: list() logs the page of items (`get_queryset`, paginated),
-    retrieve() the item (`get_object`), each with the filters `audit_params()` gives (by default
-    `audit_filters(query_params)`, a selectors.*_filters_from). Other read actions call `self.log_read`.
-    A successful GET that wrote no entry is refused (ImproperlyConfigured, so a 500): the data is not
-    served unlogged."""
-
-    audit_filters = None  # a function: query parameters -> the filters dataclass the list applies
-
-    def audit_named(self, shown):
-        """Register items that `shown` (the items returned) names besides themselves (through
-        `access.visible`): logged with them. None by default."""
-        return ()
-
-    def audit_params(self):
-        parse = type(self).audit_filters
-        return parse(self.request.query_params) if parse is not None else None
-
-    def log_read(self, **kwargs):
-        kwargs.setdefault("params", self.audit_params())
-        entry = log_read(user=self.request.user, surface=AccessSurface.API, **kwargs)
-        self._audit_entries = getattr(self, "_audit_entries", 0) + 1
-        return entry
-
-    def list(self, request, *args, **kwargs):
-        queryset = self.get_queryset()
-        page = self.paginate_queryset(queryset)
-        rows = list(page if page is not None else queryset)
-        self.log_read(items=rows, named=self.audit_named(rows))
-        data = self.get_serializer(rows, many=True).data
-        return self.get_paginated_response(data) if page is not None else Response(data)
-
-    def retrieve(self, request, *args, **kwargs):
-        obj = self.get_object()
-        self.log_read(obj=obj, named=self.audit_named([obj]), params=None)
-        return Response(self.get_serializer(obj).data)
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        if (
-            request.method in ("GET", "HEAD")
-            and 200 <= response.status_code < 300
-            and not getattr(self, "_audit_entries", 0)
-        ):
-            raise ImproperlyConfigured(f"{type(self).__name__}.{self.action} showed register data without logging it")
-        return super().finalize_response(request, response, *args, **kwargs)
-
-
-# --- reading the log ------------------------------------------------------------------------------
-
-
-def can_read_access_log(user):
-    return user.is_authenticated and user.is_active and user.has_role(Role.AUDITOR)
-
-
-class LogView(models.TextChoices):
-    """The two halves of the log an auditor reads."""
-
-    OUR_USERS = "our_users", "What our users did"
-    OUR_RECORDS = "our_records", "Who read our records"
-
-
-@dataclasses.dataclass(frozen=True)
-class AccessLogFilters:
-    user: int | None = None
-    object_type: str = ""
-    object_id: int | None = None
-    action: str = ""
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
-    # Our users' view: the agency owning the items read. Our records' view: the reader's agency.
-    agency: int | None = None
-    view: str = LogView.OUR_USERS
-
-
-_int = parse_id
-
-
-def _date(value):
-    try:
-        return datetime.date.fromisoformat((value or "").strip())
-    except ValueError:
-        return None
-
-
-def access_log_filters_from(params):
-    """AccessLogFilters from query parameters (view, user, agency, object_type, object_id, action,
-    date_from, date_to as YYYY-MM-DD), ignoring values that are not valid."""
-    action = params.get("action", "")
-    view = params.get("view", "")
-    return AccessLogFilters(
-        user=_int(params.get("user")),
-        object_type=(params.get("object_type") or "").strip(),
-        object_id=_int(params.get("object_id")),
-        action=action if action in AccessAction.values else "",
-        date_from=_date(params.get("date_from")),
-        date_to=_date(params.get("date_to")),
-        agency=_int(params.get("agency")),
-        view=view if view in LogView.values else LogView.OUR_USERS,
-    )
-
-
-def _showing(agency_id):
-    """Entries naming an item owned by `agency_id`, as their item or among the items they listed."""
-    return Q(object_owner_id=agency_id) | Q(
-        pk__in=AccessLogResult.objects.filter(object_owner_id=agency_id).values("entry_id")
-    )
-
-
-def access_log_list(*, user, filters=None):
-    """The log an auditor may read, newest first, filtered; refuses anyone who is not an auditor.
-
-    `filters.view` OUR_USERS: the entries of the auditor's own agency's users (`agency`: those showing
-    items owned by that agency). OUR_RECORDS: the entries, by anyone in any agency, that name an item
-    owned by the auditor's agency, as their item or among the items listed (`agency`: the reader's).
-    The item filter finds views of the item and the lists and searches that showed it (in OUR_RECORDS,
-    only an item of the auditor's agency). Use `with_results` for the items each entry listed.
-    """
-    if not can_read_access_log(user):
-        raise PermissionDenied("Only auditors can read the access log.")
-    filters = filters or AccessLogFilters()
-    own = user.agency_id
-    if filters.view == LogView.OUR_RECORDS:
-        # Two index scans (object_owner) united, rather than an OR over every entry of the log.
-        named = AccessLogEntry.objects.filter(object_owner_id=own).values("pk").order_by()
-        listed = AccessLogResult.objects.filter(object_owner_id=own).values("entry_id").order_by()
-        entries = AccessLogEntry.objects.filter(pk__in=named.union(listed))
-        if filters.agency:
-            entries = entries.filter(agency_id=filters.agency)
-        item_owner = {"object_owner_id": own}
-    else:
-        entries = AccessLogEntry.objects.filter(agency_id=own)
-        if filters.agency:
-            entries = entries.filter(_showing(filters.agency))
-        item_owner = {}
-    if filters.user:
-        entries = entries.filter(user_id=filters.user)
-    if filters.action:
-        entries = entries.filter(action=filters.action)
-    if filters.object_type and filters.object_id:
-        item = {"object_type": filters.object_type, "object_id": filters.object_id, **item_owner}
-        shown = AccessLogResult.objects.filter(entry=OuterRef("pk"), **item)
-        entries = entries.filter(Q(**item) | Exists(shown))
-    elif filters.object_type:
-        entries = entries.filter(object_type=filters.object_type)
-    if filters.date_from:
-        entries = entries.filter(at__date__gte=filters.date_from)
-    if filters.date_to:
-        entries = entries.filter(at__date__lte=filters.date_to)
-    return entries.select_related("user", "agency", "basis_protocol").order_by("-at", "-id")
-
-
-def with_results(entries, *, user, view):
-    """`entries` with the items each listed (`entry.results.all()`), in one query: every item for our
-    users' view, only the items of the auditor's agency for our records' view."""
-    results = AccessLogResult.objects.order_by("id")
-    if view == LogView.OUR_RECORDS:
-        results = results.filter(object_owner_id=user.agency_id)
-    return entries.prefetch_related(Prefetch("results", queryset=results))

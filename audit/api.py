@@ -1,5 +1,5 @@
 """REST API of the access log (/api/access-log/): read-only, for auditors, with the page's two views and
-rules (ocgshare.audit.access_log_list): `?view=our_users` (the default), the entries of their own agency's
+rules (audit.selectors.access_log_list): `?view=our_users` (the default), the entries of their own agency's
 users; `?view=our_records`, the entries by anyone, in any agency, that name their agency's records, each
 showing only those records among its results."""
 
@@ -7,9 +7,10 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.permissions import BasePermission, IsAuthenticated
 
-from .audit import LogView, access_log_filters_from, access_log_list, can_read_access_log, with_results
-from .models import AccessAction, AccessLogEntry, AccessLogResult
-from .pagination import CursorPagination
+from ocgshare.models import AccessAction, AccessLogEntry, AccessLogResult
+from ocgshare.pagination import CursorPagination
+
+from .selectors import LogView, access_log_filters_from, access_log_list, can_read_access_log, with_results
 
 
 class IsAuditor(BasePermission):

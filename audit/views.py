@@ -1,18 +1,24 @@
 """The access log page (/access-log/): auditors list and filter, in two views, what their own agency's
 users did (who, when, what, on which basis) and who, in any agency, read or changed their agency's
-records (the reader's agency and basis). The rules are ocgshare.audit.access_log_list's, the same as the
+records (the reader's agency and basis). The rules are audit.selectors.access_log_list's, the same as the
 API's; everyone else gets 403."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from nominals.forms import AccessLogFilterForm
-from protocols.models import Protocol
+from ocgshare import lists
+from ocgshare.constants import SecurityMarking
 
-from . import lists
-from .audit import LogView, access_log_filters_from, access_log_list, can_read_access_log, with_results
-from .constants import SecurityMarking
+from .forms import AccessLogFilterForm
+from .selectors import (
+    LogView,
+    access_log_filters_from,
+    access_log_list,
+    can_read_access_log,
+    protocol_references,
+    with_results,
+)
 
 
 @login_required
@@ -28,12 +34,11 @@ def access_log(request):
         entries = with_results(entries, user=request.user, view=filters.view)
     page = lists.paginate(request, entries)
     page.object_list = list(page.object_list)
-    protocols = {}
     if our_records:
         # Our records each list showed, with the protocol each was shown under (one query for the page).
-        protocol_ids = {r.basis_protocol_id for e in page.object_list for r in e.results.all() if r.basis_protocol_id}
-        if protocol_ids:
-            protocols = dict(Protocol.objects.filter(pk__in=protocol_ids).values_list("pk", "reference"))
+        protocols = protocol_references(
+            {r.basis_protocol_id for e in page.object_list for r in e.results.all() if r.basis_protocol_id}
+        )
         for entry in page.object_list:
             entry.our_results = [
                 {"result": result, "protocol_reference": protocols.get(result.basis_protocol_id, "")}

@@ -1,0 +1,132 @@
+"""Reading the access log: what an auditor may list (`access_log_list`) in its two views (`LogView`), and
+the filters the page and the API apply (`access_log_filters_from`)."""
+
+import dataclasses
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, Q
+
+from accounts.models import Role
+from ocgshare.models import AccessAction, AccessLogEntry, AccessLogResult
+from ocgshare.params import parse_id
+from protocols.models import Protocol
+
+
+def can_read_access_log(user):
+    return user.is_authenticated and user.is_active and user.has_role(Role.AUDITOR)
+
+
+class LogView(models.TextChoices):
+    """The two halves of the log an auditor reads."""
+
+    OUR_USERS = "our_users", "What our users did"
+    OUR_RECORDS = "our_records", "Who read our records"
+
+
+@dataclasses.dataclass(frozen=True)
+class AccessLogFilters:
+    user: int | None = None
+    object_type: str = ""
+    object_id: int | None = None
+    action: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    # Our users' view: the agency owning the items read. Our records' view: the reader's agency.
+    agency: int | None = None
+    view: str = LogView.OUR_USERS
+
+
+_int = parse_id
+
+
+def _date(value):
+    try:
+        return datetime.date.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+
+
+def access_log_filters_from(params):
+    """AccessLogFilters from query parameters (view, user, agency, object_type, object_id, action,
+    date_from, date_to as YYYY-MM-DD), ignoring values that are not valid."""
+    action = params.get("action", "")
+    view = params.get("view", "")
+    return AccessLogFilters(
+        user=_int(params.get("user")),
+        object_type=(params.get("object_type") or "").strip(),
+        object_id=_int(params.get("object_id")),
+        action=action if action in AccessAction.values else "",
+        date_from=_date(params.get("date_from")),
+        date_to=_date(params.get("date_to")),
+        agency=_int(params.get("agency")),
+        view=view if view in LogView.values else LogView.OUR_USERS,
+    )
+
+
+def _showing(agency_id):
+    """Entries naming an item owned by `agency_id`, as their item or among the items they listed."""
+    return Q(object_owner_id=agency_id) | Q(
+        pk__in=AccessLogResult.objects.filter(object_owner_id=agency_id).values("entry_id")
+    )
+
+
+def access_log_list(*, user, filters=None):
+    """The log an auditor may read, newest first, filtered; refuses anyone who is not an auditor.
+
+    `filters.view` OUR_USERS: the entries of the auditor's own agency's users (`agency`: those showing
+    items owned by that agency). OUR_RECORDS: the entries, by anyone in any agency, that name an item
+    owned by the auditor's agency, as their item or among the items listed (`agency`: the reader's).
+    The item filter finds views of the item and the lists and searches that showed it (in OUR_RECORDS,
+    only an item of the auditor's agency). Use `with_results` for the items each entry listed.
+    """
+    if not can_read_access_log(user):
+        raise PermissionDenied("Only auditors can read the access log.")
+    filters = filters or AccessLogFilters()
+    own = user.agency_id
+    if filters.view == LogView.OUR_RECORDS:
+        # Two index scans (object_owner) united, rather than an OR over every entry of the log.
+        named = AccessLogEntry.objects.filter(object_owner_id=own).values("pk").order_by()
+        listed = AccessLogResult.objects.filter(object_owner_id=own).values("entry_id").order_by()
+        entries = AccessLogEntry.objects.filter(pk__in=named.union(listed))
+        if filters.agency:
+            entries = entries.filter(agency_id=filters.agency)
+        item_owner = {"object_owner_id": own}
+    else:
+        entries = AccessLogEntry.objects.filter(agency_id=own)
+        if filters.agency:
+            entries = entries.filter(_showing(filters.agency))
+        item_owner = {}
+    if filters.user:
+        entries = entries.filter(user_id=filters.user)
+    if filters.action:
+        entries = entries.filter(action=filters.action)
+    if filters.object_type and filters.object_id:
+        item = {"object_type": filters.object_type, "object_id": filters.object_id, **item_owner}
+        shown = AccessLogResult.objects.filter(entry=OuterRef("pk"), **item)
+        entries = entries.filter(Q(**item) | Exists(shown))
+    elif filters.object_type:
+        entries = entries.filter(object_type=filters.object_type)
+    if filters.date_from:
+        entries = entries.filter(at__date__gte=filters.date_from)
+    if filters.date_to:
+        entries = entries.filter(at__date__lte=filters.date_to)
+    return entries.select_related("user", "agency", "basis_protocol").order_by("-at", "-id")
+
+
+def with_results(entries, *, user, view):
+    """`entries` with the items each listed (`entry.results.all()`), in one query: every item for our
+    users' view, only the items of the auditor's agency for our records' view."""
+    results = AccessLogResult.objects.order_by("id")
+    if view == LogView.OUR_RECORDS:
+        results = results.filter(object_owner_id=user.agency_id)
+    return entries.prefetch_related(Prefetch("results", queryset=results))
+
+
+def protocol_references(protocol_ids):
+    """{protocol id: reference} of the protocols the results of a page were shown under (one query, none
+    for no ids)."""
+    if not protocol_ids:
+        return {}
+    return dict(Protocol.objects.filter(pk__in=protocol_ids).values_list("pk", "reference"))

@@ -1,0 +1,9 @@
+"""The access log page. Included at the site's root, without a namespace: its name is `access-log`."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("access-log/", views.access_log, name="access-log"),
+]
