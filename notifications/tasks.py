@@ -12,9 +12,8 @@ import smtplib
 from datetime import timedelta
 
 from celery import shared_task
+from django.contrib.auth import get_user_model
 from django.utils import timezone
-
-from accounts.models import User
 
 from .delivery import deliver_notification_email, send_daily_digest
 from .models import EmailState, Notification
@@ -86,7 +85,7 @@ def deliver_pending_notifications():
 )
 def send_digest_email(user_id):
     """One user's daily digest; retried alone if their e-mail fails."""
-    user = User.objects.filter(pk=user_id).first()
+    user = get_user_model().objects.filter(pk=user_id).first()
     if user is not None:
         send_daily_digest(user)
 
