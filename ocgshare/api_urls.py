@@ -5,7 +5,9 @@ from drf_spectacular.views import SpectacularAPIView
 
 from accounts.api import ApiTokenViewSet, MeView, ObtainTokenView, SignOutView, UserViewSet
 from agencies.api import AgencyViewSet, DataHoldingViewSet, ToolOrPowerViewSet
-from nominals.api import AssociationViewSet, EntityViewSet, NominalViewSet, OCGViewSet
+from nominals.api.entities import AssociationViewSet, EntityViewSet
+from nominals.api.nominals import NominalViewSet
+from nominals.api.ocgs import OCGViewSet
 from notifications.api import NotificationViewSet
 from ocgshare.api_docs import api_docs
 from ocgshare.audit_api import AccessLogViewSet

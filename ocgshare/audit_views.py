@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from nominals.forms import AccessLogFilterForm
+from nominals.forms.access_log import AccessLogFilterForm
 from protocols.models import Protocol
 
 from . import lists

@@ -9,10 +9,11 @@ from rest_framework.response import Response
 
 from ocgshare.models import AccessSurface
 
-from .. import selectors, services
 from ..constants import AssociationKind, EntityKind
 from ..models import OCG, Nominal
-from ..serializers import (
+from ..selectors import common as shared_selectors
+from ..selectors import entities as entity_selectors
+from ..serializers.entities import (
     AssociationSerializer,
     AssociationWriteSerializer,
     EntityLinkSerializer,
@@ -20,6 +21,7 @@ from ..serializers import (
     EntitySerializer,
     EntityWriteSerializer,
 )
+from ..services import entities as entity_services
 from .common import RegisterViewSet, _parse, service_errors
 
 
@@ -38,14 +40,14 @@ class EntityViewSet(RegisterViewSet):
     """Entities (law-enforcement detail: tier 1 viewers and owners only)."""
 
     serializer_class = EntitySerializer
-    audit_filters = selectors.entity_filters_from
+    audit_filters = entity_selectors.entity_filters_from
 
     def get_queryset(self):
-        filters = selectors.entity_filters_from(self.request.query_params)
-        return selectors.entity_list(user=self.request.user, filters=filters)
+        filters = entity_selectors.entity_filters_from(self.request.query_params)
+        return entity_selectors.entity_list(user=self.request.user, filters=filters)
 
     def get_object(self):
-        entity = selectors.entity_list(user=self.request.user).filter(pk=self.kwargs["pk"]).first()
+        entity = entity_selectors.entity_list(user=self.request.user).filter(pk=self.kwargs["pk"]).first()
         if entity is None:
             raise Http404
         return entity
@@ -62,10 +64,10 @@ class EntityViewSet(RegisterViewSet):
         data = _parse(EntityWriteSerializer, request.data)
         link = data.pop("link", None)
         with service_errors():
-            entity = services.entity_create(actor=request.user, surface=AccessSurface.API, **data)
+            entity = entity_services.entity_create(actor=request.user, surface=AccessSurface.API, **data)
             if link:
                 _link(request.user, entity, link)
-        entity = selectors.entity_list(user=request.user).get(pk=entity.pk)
+        entity = entity_selectors.entity_list(user=request.user).get(pk=entity.pk)
         return Response(EntitySerializer(entity).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=EntityLinkWriteSerializer, responses={201: EntityLinkSerializer})
@@ -90,7 +92,9 @@ def _link(user, entity, data):
         errors["ocg"] = ["Choose an OCG from the register"]
     if errors:
         raise DjangoValidationError(errors)
-    return services.entity_link(actor=user, entity=entity, nominal=nominal, ocg=ocg, surface=AccessSurface.API, **data)
+    return entity_services.entity_link(
+        actor=user, entity=entity, nominal=nominal, ocg=ocg, surface=AccessSurface.API, **data
+    )
 
 
 @extend_schema_view(
@@ -106,18 +110,18 @@ class AssociationViewSet(RegisterViewSet):
     """Associations between nominals the user may both see (tier 1 viewers and owners only)."""
 
     serializer_class = AssociationSerializer
-    audit_filters = selectors.association_filters_from
+    audit_filters = entity_selectors.association_filters_from
 
     def get_queryset(self):
-        filters = selectors.association_filters_from(self.request.query_params)
-        return selectors.association_list(user=self.request.user, filters=filters).select_related(
+        filters = entity_selectors.association_filters_from(self.request.query_params)
+        return entity_selectors.association_list(user=self.request.user, filters=filters).select_related(
             "nominal_a", "nominal_b", "owning_agency"
         )
 
     def audit_named(self, shown):
         # An association names both its nominals (both visible to the user: association_list's rule).
         ids = {pk for association in shown for pk in (association.nominal_a_id, association.nominal_b_id)}
-        return list(selectors.nominal_queryset(self.request.user).filter(pk__in=ids)) if ids else []
+        return list(shared_selectors.nominal_queryset(self.request.user).filter(pk__in=ids)) if ids else []
 
     def get_object(self):
         association = self.get_queryset().filter(pk=self.kwargs["pk"]).first()
@@ -131,7 +135,7 @@ class AssociationViewSet(RegisterViewSet):
         nominal_a = Nominal.objects.filter(pk=data.pop("nominal_a")).first()
         nominal_b = Nominal.objects.filter(pk=data.pop("nominal_b")).first()
         with service_errors():
-            association = services.association_add(
+            association = entity_services.association_add(
                 actor=request.user, nominal_a=nominal_a, nominal_b=nominal_b, surface=AccessSurface.API, **data
             )
         association = self.get_queryset().get(pk=association.pk)

@@ -8,11 +8,9 @@ from rest_framework.response import Response
 from accounts.models import User
 from ocgshare.models import AccessSurface
 
-from .. import services
-from ..serializers import (
-    GrantSerializer,
-    GrantWriteSerializer,
-)
+from ..selectors import grants as grant_selectors
+from ..serializers.grants import GrantSerializer, GrantWriteSerializer
+from ..services import grants as grant_services
 from .common import _agency, _parse, service_errors
 
 
@@ -38,7 +36,7 @@ def _grant_row(grant):
 def grants_endpoint(view, request, obj):
     if request.method == "GET":
         with service_errors():
-            user_grants, group_grants = services.grants_of(actor=request.user, obj=obj)
+            user_grants, group_grants = grant_selectors.grants_of(actor=request.user, obj=obj)
         rows = [_grant_row(g) for g in [*user_grants, *group_grants]]
         view.log_read(obj=obj, count=len(rows), params=None)
         return Response(GrantSerializer(rows, many=True).data)
@@ -49,18 +47,18 @@ def grants_endpoint(view, request, obj):
     with service_errors():
         if request.data.get("user") and user is None:
             raise DjangoValidationError({"user": ["Choose an active user"]})
-        grant = services.grant_create(
+        grant = grant_services.grant_create(
             actor=request.user, obj=obj, user=user, agency=agency, surface=AccessSurface.API, **data
         )
     return Response(GrantSerializer(_grant_row(grant)).data, status=status.HTTP_201_CREATED)
 
 
 def grant_revoke_endpoint(request, obj, holder, grant_pk):
-    user_model, group_model = services.GRANT_MODELS[type(obj)]
+    user_model, group_model = grant_selectors.GRANT_MODELS[type(obj)]
     model = user_model if holder == "user" else group_model
     grant = model.objects.filter(pk=grant_pk, content_object=obj).first()
     if grant is None:
         raise Http404
     with service_errors():
-        services.grant_revoke(actor=request.user, grant=grant, surface=AccessSurface.API)
+        grant_services.grant_revoke(actor=request.user, grant=grant, surface=AccessSurface.API)
     return Response(status=status.HTTP_204_NO_CONTENT)

@@ -11,19 +11,17 @@ from rest_framework.response import Response
 
 from ocgshare.models import AccessAction, AccessSurface
 
-from .. import selectors, services
 from ..constants import RiskLevel
 from ..models import CustodyEpisode
-from ..serializers import (
+from ..selectors import common as shared_selectors
+from ..selectors import hotspots as hotspot_selectors
+from ..selectors import nominals as nominal_selectors
+from ..selectors import search as search_selectors
+from ..serializers.custody import (
     CustodyEpisodeSerializer,
     CustodyEpisodeUpdateSerializer,
     CustodyEpisodeWriteSerializer,
-    GrantSerializer,
-    GrantWriteSerializer,
     HotspotSerializer,
-    NominalDetailSerializer,
-    NominalSerializer,
-    NominalWriteSerializer,
     OrderSerializer,
     OrderWriteSerializer,
     SupervisionSerializer,
@@ -31,6 +29,10 @@ from ..serializers import (
     TransferSerializer,
     TransferWriteSerializer,
 )
+from ..serializers.grants import GrantSerializer, GrantWriteSerializer
+from ..serializers.nominals import NominalDetailSerializer, NominalSerializer, NominalWriteSerializer
+from ..services import custody as custody_services
+from ..services import nominals as nominal_services
 from .common import RegisterViewSet, _agency, _parse, service_errors
 from .grants import grant_revoke_endpoint, grants_endpoint
 
@@ -48,7 +50,7 @@ NOMINAL_FILTERS = [
     OpenApiParameter(
         "custody",
         str,
-        enum=[selectors.CustodyStatus.IN, selectors.CustodyStatus.OUT],
+        enum=[nominal_selectors.CustodyStatus.IN, nominal_selectors.CustodyStatus.OUT],
         description="Tier 1 viewers only.",
     ),
     OpenApiParameter("page_size", int, description="Up to 100 (default 50)."),
@@ -61,28 +63,28 @@ class NominalViewSet(RegisterViewSet):
 
     serializer_class = NominalSerializer
     detail_serializer_class = NominalDetailSerializer
-    audit_filters = selectors.nominal_filters_from
+    audit_filters = nominal_selectors.nominal_filters_from
 
     def get_queryset(self):
         # The cursor orders the list: the pages' `sort` is not offered here.
-        filters = selectors.nominal_filters_from({**self.request.query_params.dict(), "sort": ""})
-        return selectors.nominal_list(user=self.request.user, filters=filters)
+        filters = nominal_selectors.nominal_filters_from({**self.request.query_params.dict(), "sort": ""})
+        return nominal_selectors.nominal_list(user=self.request.user, filters=filters)
 
     def get_object(self):
-        return selectors.nominal_get(user=self.request.user, pk=self.kwargs["pk"])
+        return nominal_selectors.nominal_get(user=self.request.user, pk=self.kwargs["pk"])
 
     def audit_named(self, shown):
-        return selectors.named_by_nominal(shown[0]) if self.action == "retrieve" else ()
+        return nominal_selectors.named_by_nominal(shown[0]) if self.action == "retrieve" else ()
 
     def _visible(self, pk):
-        nominal = selectors.nominal_queryset(self.request.user).filter(pk=pk).first()
+        nominal = shared_selectors.nominal_queryset(self.request.user).filter(pk=pk).first()
         if nominal is None:
             raise Http404
         return nominal
 
     def _detail(self, pk, status_code=status.HTTP_200_OK):
         """The item as a write left it (the write's service logged the change)."""
-        nominal = selectors.nominal_get(user=self.request.user, pk=pk)
+        nominal = nominal_selectors.nominal_get(user=self.request.user, pk=pk)
         data = NominalDetailSerializer(nominal, context=self.get_serializer_context()).data
         return Response(data, status=status_code)
 
@@ -94,8 +96,8 @@ class NominalViewSet(RegisterViewSet):
         data = _parse(NominalWriteSerializer, request.data)
         with service_errors():
             try:
-                nominal = services.nominal_create(actor=request.user, surface=AccessSurface.API, **data)
-            except services.LikelyDuplicate as refusal:
+                nominal = nominal_services.nominal_create(actor=request.user, surface=AccessSurface.API, **data)
+            except nominal_services.LikelyDuplicate as refusal:
                 self.log_read(items=refusal.shown, action=AccessAction.SEARCH, params=refusal.checked)
                 raise
         return self._detail(nominal.pk, status.HTTP_201_CREATED)
@@ -107,7 +109,7 @@ class NominalViewSet(RegisterViewSet):
         data = _parse(NominalWriteSerializer, request.data, partial=True)
         data.pop("allow_duplicate", None)
         with service_errors():
-            services.nominal_update(actor=request.user, nominal=nominal, surface=AccessSurface.API, **data)
+            nominal_services.nominal_update(actor=request.user, nominal=nominal, surface=AccessSurface.API, **data)
         return self._detail(nominal.pk)
 
     @extend_schema(
@@ -118,7 +120,7 @@ class NominalViewSet(RegisterViewSet):
     def search(self, request):
         """The best matches (up to 50) among the nominals you may see, best first; no count."""
         query = (request.query_params.get("q") or "").strip()
-        rows, _more = selectors.nominal_search_best(user=request.user, query=query)
+        rows, _more = search_selectors.nominal_search_best(user=request.user, query=query)
         self.log_read(items=rows, action=AccessAction.SEARCH, params={"q": query})
         return Response(NominalSerializer(rows, many=True, context=self.get_serializer_context()).data)
 
@@ -142,7 +144,7 @@ class NominalViewSet(RegisterViewSet):
     @action(detail=False, methods=["get"], permission_classes=[IsAuthenticated])
     def hotspots(self, request):
         """Depersonalised counts (tier 3) of OCG nominals in custody, by establishment and threat area."""
-        hotspots, totals = selectors.hotspot_counts(user=request.user)
+        hotspots, totals = hotspot_selectors.hotspot_counts(user=request.user)
         self.log_read(aggregate=True, count=len(totals), params=None)
         return Response(
             {
@@ -165,7 +167,7 @@ class NominalViewSet(RegisterViewSet):
         with service_errors():
             if data["establishment"] is None:
                 raise DjangoValidationError({"establishment": ["Choose a prison establishment"]})
-            episode = services.custody_episode_add(
+            episode = custody_services.custody_episode_add(
                 actor=request.user, nominal=nominal, surface=AccessSurface.API, **data
             )
         return Response(CustodyEpisodeSerializer(episode).data, status=status.HTTP_201_CREATED)
@@ -180,7 +182,7 @@ class NominalViewSet(RegisterViewSet):
             raise Http404
         data = _parse(CustodyEpisodeUpdateSerializer, request.data, partial=True)
         with service_errors():
-            episode = services.custody_episode_update(
+            episode = custody_services.custody_episode_update(
                 actor=request.user, episode=episode, surface=AccessSurface.API, **data
             )
         return Response(CustodyEpisodeSerializer(episode).data)
@@ -200,7 +202,7 @@ class NominalViewSet(RegisterViewSet):
                 errors["to_establishment"] = ["Choose a prison establishment"]
             if errors:
                 raise DjangoValidationError(errors)
-            transfer = services.transfer_record(
+            transfer = custody_services.transfer_record(
                 actor=request.user,
                 custody_episode=episode,
                 to_establishment=to_establishment,
@@ -218,7 +220,7 @@ class NominalViewSet(RegisterViewSet):
         with service_errors():
             if data["region"] is None:
                 raise DjangoValidationError({"region": ["Choose a probation region"]})
-            supervision = services.supervision_add(
+            supervision = custody_services.supervision_add(
                 actor=request.user, nominal=nominal, surface=AccessSurface.API, **data
             )
         return Response(SupervisionSerializer(supervision).data, status=status.HTTP_201_CREATED)
@@ -229,7 +231,7 @@ class NominalViewSet(RegisterViewSet):
         nominal = self._visible(pk)
         data = _parse(OrderWriteSerializer, request.data)
         with service_errors():
-            order = services.order_add(actor=request.user, nominal=nominal, surface=AccessSurface.API, **data)
+            order = custody_services.order_add(actor=request.user, nominal=nominal, surface=AccessSurface.API, **data)
         return Response(OrderSerializer(order).data, status=status.HTTP_201_CREATED)
 
     # --- need-to-know grants ---------------------------------------------------------------------------

@@ -9,18 +9,19 @@ from rest_framework.response import Response
 
 from ocgshare.models import AccessSurface
 
-from .. import selectors, services
 from ..constants import OCGBand, OCGStatus
 from ..models import Nominal, OCGMembership
-from ..serializers import (
-    GrantSerializer,
-    GrantWriteSerializer,
+from ..selectors import common as shared_selectors
+from ..selectors import ocgs as ocg_selectors
+from ..serializers.grants import GrantSerializer, GrantWriteSerializer
+from ..serializers.ocgs import (
     MembershipDetailSerializer,
     MembershipWriteSerializer,
     OCGDetailSerializer,
     OCGSerializer,
     OCGWriteSerializer,
 )
+from ..services import ocgs as ocg_services
 from .common import RegisterViewSet, _parse, service_errors
 from .grants import grant_revoke_endpoint, grants_endpoint
 
@@ -39,34 +40,34 @@ class OCGViewSet(RegisterViewSet):
 
     serializer_class = OCGSerializer
     detail_serializer_class = OCGDetailSerializer
-    audit_filters = selectors.ocg_filters_from
+    audit_filters = ocg_selectors.ocg_filters_from
 
     def get_queryset(self):
-        filters = selectors.ocg_filters_from({**self.request.query_params.dict(), "sort": ""})
-        return selectors.ocg_list(user=self.request.user, filters=filters)
+        filters = ocg_selectors.ocg_filters_from({**self.request.query_params.dict(), "sort": ""})
+        return ocg_selectors.ocg_list(user=self.request.user, filters=filters)
 
     def get_object(self):
-        return selectors.ocg_get(user=self.request.user, pk=self.kwargs["pk"])
+        return ocg_selectors.ocg_get(user=self.request.user, pk=self.kwargs["pk"])
 
     def audit_named(self, shown):
-        return selectors.named_by_ocg(shown[0]) if self.action == "retrieve" else ()
+        return ocg_selectors.named_by_ocg(shown[0]) if self.action == "retrieve" else ()
 
     def _visible(self, pk):
-        ocg = selectors.ocg_queryset(self.request.user).filter(pk=pk).first()
+        ocg = shared_selectors.ocg_queryset(self.request.user).filter(pk=pk).first()
         if ocg is None:
             raise Http404
         return ocg
 
     def _detail(self, pk, status_code=status.HTTP_200_OK):
         """The item as a write left it (the write's service logged the change)."""
-        ocg = selectors.ocg_get(user=self.request.user, pk=pk)
+        ocg = ocg_selectors.ocg_get(user=self.request.user, pk=pk)
         return Response(OCGDetailSerializer(ocg, context=self.get_serializer_context()).data, status=status_code)
 
     @extend_schema(request=OCGWriteSerializer, responses={201: OCGDetailSerializer})
     def create(self, request):
         data = _parse(OCGWriteSerializer, request.data)
         with service_errors():
-            ocg = services.ocg_create(actor=request.user, surface=AccessSurface.API, **data)
+            ocg = ocg_services.ocg_create(actor=request.user, surface=AccessSurface.API, **data)
         return self._detail(ocg.pk, status.HTTP_201_CREATED)
 
     @extend_schema(request=OCGWriteSerializer, responses={200: OCGDetailSerializer})
@@ -74,7 +75,7 @@ class OCGViewSet(RegisterViewSet):
         ocg = self._visible(pk)
         data = _parse(OCGWriteSerializer, request.data, partial=True)
         with service_errors():
-            services.ocg_update(actor=request.user, ocg=ocg, surface=AccessSurface.API, **data)
+            ocg_services.ocg_update(actor=request.user, ocg=ocg, surface=AccessSurface.API, **data)
         return self._detail(ocg.pk)
 
     @extend_schema(request=MembershipWriteSerializer, responses={201: MembershipDetailSerializer})
@@ -85,7 +86,7 @@ class OCGViewSet(RegisterViewSet):
         data = _parse(MembershipWriteSerializer, request.data)
         nominal = Nominal.objects.filter(pk=data.pop("nominal")).first()
         with service_errors():
-            membership = services.membership_add(
+            membership = ocg_services.membership_add(
                 actor=request.user, ocg=ocg, nominal=nominal, surface=AccessSurface.API, **data
             )
         return Response(MembershipDetailSerializer(membership).data, status=status.HTTP_201_CREATED)
@@ -102,7 +103,7 @@ class OCGViewSet(RegisterViewSet):
             raise Http404
         ended_on = drf_serializers.DateField(allow_null=True).run_validation(request.data.get("ended_on"))
         with service_errors():
-            membership = services.membership_end(
+            membership = ocg_services.membership_end(
                 actor=request.user, membership=membership, ended_on=ended_on, surface=AccessSurface.API
             )
         return Response(MembershipDetailSerializer(membership).data)

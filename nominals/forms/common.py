@@ -28,8 +28,6 @@ def _prisons():
     return Agency.objects.filter(kind=AgencyKind.PRISON).order_by("name")
 
 
-
-
 def _source_agency_choices(user, model, selected):
     """Only the agencies some of whose items of `model` the user may see: at national scale every
     agency would be a thousand options, most of which could never match. The `selected` agency of a
@@ -43,12 +41,8 @@ def _source_agency_choices(user, model, selected):
     return [("", "Any agency"), *((str(pk), name) for pk, name in agencies)]
 
 
-
-
 def _lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
 
 
 class RegisterNumberField(forms.IntegerField):

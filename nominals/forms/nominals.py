@@ -7,13 +7,14 @@ from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.forms import GovUKFormMixin
 
-from .. import selectors
 from ..constants import (
     RISK_CRITERIA,
     Gender,
     RiskLevel,
 )
 from ..models import Nominal
+from ..selectors.common import MAX_OCG_REFERENCE_LENGTH, MAX_SEARCH_LENGTH
+from ..selectors.nominals import CustodyStatus, establishment_choices
 from .common import _date_field, _lines, _source_agency_choices
 
 
@@ -36,13 +37,13 @@ class NominalFilterForm(GovUKFormMixin, forms.Form):
     ocg_reference = forms.CharField(
         label="OCG reference",
         required=False,
-        widget=forms.TextInput(attrs={"maxlength": selectors.MAX_OCG_REFERENCE_LENGTH}),
+        widget=forms.TextInput(attrs={"maxlength": MAX_OCG_REFERENCE_LENGTH}),
         help_text="Your agency's OCG reference or the OCG Mapping reference, for example NP-OCG-0012.",
     )
     custody = forms.ChoiceField(
         label="Custody status",
         required=False,
-        choices=[("", "Any"), *selectors.CustodyStatus.choices],
+        choices=[("", "Any"), *CustodyStatus.choices],
         help_text="Matches only nominals you see at tier 1 (law enforcement) or better.",
     )
 
@@ -51,14 +52,14 @@ class NominalFilterForm(GovUKFormMixin, forms.Form):
         self.fields["agency"].choices = _source_agency_choices(user, Nominal, self.data.get("agency"))
         self.fields["establishment"].choices = [
             ("", "Any establishment"),
-            *((str(pk), name) for pk, name in selectors.establishment_choices()),
+            *((str(pk), name) for pk, name in establishment_choices()),
         ]
 
 
 class SearchForm(GovUKFormMixin, forms.Form):
     q = forms.CharField(
         label="Name, alias, identifier or date of birth",
-        max_length=selectors.MAX_SEARCH_LENGTH,
+        max_length=MAX_SEARCH_LENGTH,
         required=False,
         help_text="For example: Smith John, A1234BC, 01/123456X, X123456 or 17/05/1990. Misspelt names are found too.",
     )

@@ -12,7 +12,6 @@ from ..models import (
 LAW_ENFORCEMENT_TIER = 1
 
 
-
 def nominal_queryset(user):
     return access.visible(user, Nominal.objects.select_related("owning_agency"))
 

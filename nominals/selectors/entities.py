@@ -60,7 +60,7 @@ class AssociationFilters:
 
 
 def association_filters_from(params):
-    from .constants import AssociationKind
+    from ..constants import AssociationKind
 
     kind = params.get("kind", "")
     return AssociationFilters(nominal=_int(params.get("nominal")), kind=kind if kind in AssociationKind.values else "")

@@ -84,7 +84,6 @@ def with_list_relations(user, queryset, relations=API_ROW):
     )
 
 
-
 RISK_ORDER = Case(
     *(When(risk_level=level, then=Value(rank)) for rank, level in enumerate(RiskLevel.values)),
     output_field=IntegerField(),
@@ -171,8 +170,6 @@ def nominal_list(*, user, filters=None, relations=API_ROW):
     queryset = _apply_nominal_filters(user, nominal_queryset(user), filters)
     ordering = _ordering(NOMINAL_SORTS, filters.sort, DEFAULT_NOMINAL_SORT)
     return with_list_relations(user, queryset.order_by(*ordering), relations)
-
-
 
 
 def _attach_detail(user, nominal):

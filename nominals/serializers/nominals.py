@@ -158,8 +158,6 @@ class NominalDetailSerializer(NominalSerializer):
         read_only_fields = fields
 
 
-
-
 class NominalWriteSerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=InformationCategory.choices, required=False)
     surname = serializers.CharField(max_length=100, allow_blank=True)

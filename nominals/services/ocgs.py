@@ -15,8 +15,6 @@ from .common import _problems, _raise_if, _threat_areas, _visible_or_error, requ
 OCG_FIELDS = frozenset({"reference", "name", "ocg_mapping_reference", "band", "status", "category", "handling_notes"})
 
 
-
-
 @transaction.atomic
 def ocg_create(*, actor, threat_areas=(), surface=AccessSurface.PAGE, **fields):
     unknown = set(fields) - OCG_FIELDS

@@ -16,12 +16,11 @@ from ocgshare.constants import SecurityMarking
 from ocgshare.models import AccessBasis
 from protocols.models import Protocol
 
-from .. import selectors, services
 from ..constants import groups_left_out, groups_shown
-from ..forms import (
-    add_service_errors,
-)
+from ..forms.common import add_service_errors
 from ..models import Nominal
+from ..selectors import common as shared_selectors
+from ..selectors import grants as grant_selectors
 from ..templatetags.register_pages import TIER_LABELS
 
 
@@ -66,7 +65,11 @@ def reader_required(view):
 
 def _visible_item(request, model, pk):
     """The register item if the user may see it, else 404 (exactly as if it did not exist)."""
-    queryset = selectors.nominal_queryset(request.user) if model is Nominal else selectors.ocg_queryset(request.user)
+    queryset = (
+        shared_selectors.nominal_queryset(request.user)
+        if model is Nominal
+        else shared_selectors.ocg_queryset(request.user)
+    )
     item = queryset.filter(pk=pk).first()
     if item is None:
         raise Http404("No such item")
@@ -132,15 +135,13 @@ def _basis(request, item, item_access):
             f"covers this category of information at this tier."
         )
     elif basis in (AccessBasis.USER_GRANT, AccessBasis.AGENCY_GRANT):
-        user_model, group_model = services.GRANT_MODELS[model]
+        user_model, group_model = grant_selectors.GRANT_MODELS[model]
         grant_model = user_model if basis == AccessBasis.USER_GRANT else group_model
         grant = grant_model.objects.filter(pk=item_access.grant_id).values("reason", "expires_at").first()
         explanation["grant"] = grant
         holder = "you" if basis == AccessBasis.USER_GRANT else f"everyone in {user.agency.name}"
         explanation["reason"] = f"{owner.name} has given {holder} a need-to-know grant on this record."
     return explanation
-
-
 
 
 def _require_own_agency_staff(request):

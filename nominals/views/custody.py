@@ -4,15 +4,9 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
-from .. import services
-from ..forms import (
-    CustodyEpisodeForm,
-    OrderForm,
-    ReleaseForm,
-    SupervisionForm,
-    TransferForm,
-)
+from ..forms.custody import CustodyEpisodeForm, OrderForm, ReleaseForm, SupervisionForm, TransferForm
 from ..models import Nominal
+from ..services import custody as custody_services
 from .common import _child_form, _own_item, reader_required
 
 
@@ -26,7 +20,7 @@ def custody_add(request, pk):
         form_class=CustodyEpisodeForm,
         heading="Record a custody episode",
         success="Custody episode recorded.",
-        save=lambda data: services.custody_episode_add(actor=request.user, nominal=nominal, **data),
+        save=lambda data: custody_services.custody_episode_add(actor=request.user, nominal=nominal, **data),
     )
 
 
@@ -48,7 +42,7 @@ def custody_release(request, pk):
         form_class=ReleaseForm,
         heading="Record a release",
         success="Release recorded.",
-        save=lambda data: services.custody_episode_update(actor=request.user, episode=episode, **data),
+        save=lambda data: custody_services.custody_episode_update(actor=request.user, episode=episode, **data),
     )
 
 
@@ -66,7 +60,7 @@ def transfer_add(request, pk):
         form_class=TransferForm,
         heading="Record a transfer",
         success="Transfer recorded.",
-        save=lambda data: services.transfer_record(actor=request.user, custody_episode=episode, **data),
+        save=lambda data: custody_services.transfer_record(actor=request.user, custody_episode=episode, **data),
     )
 
 
@@ -80,7 +74,7 @@ def supervision_add(request, pk):
         form_class=SupervisionForm,
         heading="Record probation supervision",
         success="Supervision recorded.",
-        save=lambda data: services.supervision_add(actor=request.user, nominal=nominal, **data),
+        save=lambda data: custody_services.supervision_add(actor=request.user, nominal=nominal, **data),
     )
 
 
@@ -94,5 +88,5 @@ def order_add(request, pk):
         form_class=OrderForm,
         heading="Record a lifetime-management order",
         success="Order recorded.",
-        save=lambda data: services.order_add(actor=request.user, nominal=nominal, **data),
+        save=lambda data: custody_services.order_add(actor=request.user, nominal=nominal, **data),
     )

@@ -4,12 +4,9 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.views.decorators.http import require_http_methods
 
-from .. import services
-from ..forms import (
-    AssociationForm,
-    EntityLinkForm,
-)
+from ..forms.entities import AssociationForm, EntityLinkForm
 from ..models import Nominal
+from ..services import entities as entity_services
 from .common import _child_form, _own_item, reader_required
 
 
@@ -22,7 +19,7 @@ def association_add(request, pk):
         data = dict(data)
         # Unknown and unseen numbers both reach the service as None: its refusal names neither.
         other = Nominal.objects.filter(pk=data.pop("other")).first()
-        services.association_add(actor=request.user, nominal_a=nominal, nominal_b=other, **data)
+        entity_services.association_add(actor=request.user, nominal_a=nominal, nominal_b=other, **data)
 
     return _child_form(
         request,
@@ -44,8 +41,8 @@ def entity_add(request, pk):
     def save(data):
         # One transaction: a link refused leaves no new entity behind.
         entity_fields = {name: data.pop(name) for name in EntityLinkForm.ENTITY_FIELDS}
-        entity = services.entity_create(actor=request.user, **entity_fields)
-        services.entity_link(actor=request.user, entity=entity, nominal=nominal, **data)
+        entity = entity_services.entity_create(actor=request.user, **entity_fields)
+        entity_services.entity_link(actor=request.user, entity=entity, nominal=nominal, **data)
 
     return _child_form(
         request,

@@ -9,11 +9,10 @@ from agencies.models import Agency
 from ocgshare import access
 from protocols.services import agency_id_of_group
 
-from .. import services
-from ..forms import (
-    GrantForm,
-)
+from ..forms.grants import GrantForm
 from ..models import OCG, Nominal
+from ..selectors import grants as grant_selectors
+from ..services import grants as grant_services
 from .common import _child_form, _item_title, _item_url, _log_form_read, _own_item, _render, reader_required
 
 
@@ -21,7 +20,7 @@ def _grant_rows(request, item):
     """The need-to-know grants on an item, for its owner's staff (None for anyone else)."""
     if not access.is_owner_staff(request.user, getattr(item, access.policy_for(type(item)).owner_id)):
         return None
-    user_grants, group_grants = services.grants_of(actor=request.user, obj=item)
+    user_grants, group_grants = grant_selectors.grants_of(actor=request.user, obj=item)
     agency_ids = {agency_id_of_group(g.group.name) for g in group_grants}
     agencies = dict(Agency.objects.filter(pk__in=agency_ids).values_list("pk", "name")) if agency_ids else {}
     rows = [
@@ -52,8 +51,6 @@ def _grant_rows(request, item):
     return sorted(rows, key=lambda row: row["expires_at"], reverse=True)
 
 
-
-
 def _model_for(kind):
     return {"nominals": Nominal, "ocgs": OCG}[kind]
 
@@ -70,7 +67,7 @@ def grant_add(request, kind, pk):
         hint="The person or agency sees this record at the tier you choose until the end of the day you choose, "
         "whatever the protocols say. The grant is recorded in the access log as a disclosure.",
         success="Access granted.",
-        save=lambda data: services.grant_create(actor=request.user, obj=item, **GrantForm.service_kwargs(data)),
+        save=lambda data: grant_services.grant_create(actor=request.user, obj=item, **GrantForm.service_kwargs(data)),
         field_map={"user": "email", "expires_at": "expires_on"},
     )
 
@@ -80,13 +77,13 @@ def grant_add(request, kind, pk):
 def grant_revoke(request, kind, pk, holder, grant_pk):
     model = _model_for(kind)
     item = _own_item(request, model, pk)
-    user_model, group_model = services.GRANT_MODELS[model]
+    user_model, group_model = grant_selectors.GRANT_MODELS[model]
     grant_model = user_model if holder == "user" else group_model
     grant = grant_model.objects.filter(pk=grant_pk, content_object=item).first()
     if grant is None:
         raise Http404("No such grant")
     if request.method == "POST":
-        services.grant_revoke(actor=request.user, grant=grant)
+        grant_services.grant_revoke(actor=request.user, grant=grant)
         messages.success(request, "Access revoked.")
         return redirect(_item_url(item))
     _log_form_read(request, item)

@@ -7,7 +7,7 @@ from ocgshare import access
 from ocgshare.audit import log_page_read
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 
-from .. import selectors
+from ..selectors import hotspots as hotspot_selectors
 from .common import _render
 
 
@@ -15,7 +15,7 @@ from .common import _render
 def hotspots(request):
     if not access.can_read_aggregates(request.user):
         raise PermissionDenied("Your vetting is not current.")
-    counts, totals = selectors.hotspot_counts(user=request.user)
+    counts, totals = hotspot_selectors.hotspot_counts(user=request.user)
     areas_present = {row.threat_area for row in counts}
     areas = [(code, label) for code, label in ThreatAreaChoice.choices if code in areas_present]
     cells = {(row.establishment_id, row.threat_area): row.count for row in counts}

@@ -11,16 +11,15 @@ from ocgshare import access, lists
 from ocgshare.audit import log_page_read
 from ocgshare.models import AccessAction
 
-from .. import selectors, services
 from ..constants import CustodyCategory
-from ..forms import (
-    NominalFilterForm,
-    NominalForm,
-    SearchForm,
-    add_service_errors,
-)
+from ..forms.common import add_service_errors
+from ..forms.nominals import NominalFilterForm, NominalForm, SearchForm
 from ..models import Nominal
-from ..serializers import NominalDetailSerializer, NominalTableSerializer
+from ..selectors import common as shared_selectors
+from ..selectors import nominals as nominal_selectors
+from ..selectors import search as search_selectors
+from ..serializers.nominals import NominalDetailSerializer, NominalTableSerializer
+from ..services import nominals as nominal_services
 from .common import (
     _basis,
     _groups,
@@ -37,14 +36,13 @@ from .grants import _grant_rows
 NOMINAL_COLUMNS = [("surname", "Name"), ("date_of_birth", "Date of birth"), ("risk", "Risk level")]
 
 
-
-
 @reader_required
 def nominal_list(request):
-    filters = selectors.nominal_filters_from(request.GET)
+    filters = nominal_selectors.nominal_filters_from(request.GET)
     form = NominalFilterForm(request.GET or None, user=request.user)
     page = lists.paginate(
-        request, selectors.nominal_list(user=request.user, filters=filters, relations=selectors.TABLE_ROW)
+        request,
+        nominal_selectors.nominal_list(user=request.user, filters=filters, relations=nominal_selectors.TABLE_ROW),
     )
     rows = list(page.object_list)
     page.object_list = rows
@@ -78,20 +76,20 @@ def nominal_list(request):
 @reader_required
 def search(request):
     form = SearchForm(request.GET or None)
-    query = (request.GET.get("q") or "").strip()[: selectors.MAX_SEARCH_LENGTH]
+    query = (request.GET.get("q") or "").strip()[: shared_selectors.MAX_SEARCH_LENGTH]
     results, more = [], False
     if query:
-        rows, more = selectors.nominal_search_best(user=request.user, query=query, relations=selectors.TABLE_ROW)
+        rows, more = search_selectors.nominal_search_best(
+            user=request.user, query=query, relations=nominal_selectors.TABLE_ROW
+        )
         log_page_read(request, items=rows, action=AccessAction.SEARCH, params={"q": query})
         results = NominalTableSerializer(rows, many=True, context={"request": request}).data
     return _render(
         request,
         "nominals/search.html",
-        {"form": form, "query": query, "nominals": results, "more": more, "limit": selectors.SEARCH_PAGE_LIMIT},
+        {"form": form, "query": query, "nominals": results, "more": more, "limit": search_selectors.SEARCH_PAGE_LIMIT},
         shows_items=bool(query),
     )
-
-
 
 
 def _timeline(data):
@@ -163,8 +161,8 @@ def _associations(data, pk):
 
 @reader_required
 def nominal_detail(request, pk):
-    nominal = selectors.nominal_get(user=request.user, pk=pk)
-    log_page_read(request, obj=nominal, named=selectors.named_by_nominal(nominal))
+    nominal = nominal_selectors.nominal_get(user=request.user, pk=pk)
+    log_page_read(request, obj=nominal, named=nominal_selectors.named_by_nominal(nominal))
     data = NominalDetailSerializer(nominal, context={"request": request}).data
     is_owner = access.is_owner_staff(request.user, nominal.owning_agency_id)
     open_episode = None
@@ -191,12 +189,12 @@ def _duplicates(request, refusal):
     """The likely duplicates of a refused nominal (services.LikelyDuplicate: the engine chose them),
     with what the table shows of them; logged as a search for what the check matched on."""
     rows = list(
-        selectors.with_list_relations(
+        nominal_selectors.with_list_relations(
             request.user,
-            selectors.nominal_queryset(request.user)
+            shared_selectors.nominal_queryset(request.user)
             .filter(pk__in=[nominal.pk for nominal in refusal.duplicates])
             .order_by("surname", "forenames", "pk"),
-            selectors.TABLE_ROW,
+            nominal_selectors.TABLE_ROW,
         )
     )
     log_page_read(request, items=rows, action=AccessAction.SEARCH, params=refusal.checked)
@@ -211,8 +209,10 @@ def nominal_create(request):
     if request.method == "POST" and form.is_valid():
         allow_duplicate = request.POST.get("confirm_duplicate") == "yes"
         try:
-            nominal = services.nominal_create(actor=request.user, allow_duplicate=allow_duplicate, **form.cleaned_data)
-        except services.LikelyDuplicate as refusal:
+            nominal = nominal_services.nominal_create(
+                actor=request.user, allow_duplicate=allow_duplicate, **form.cleaned_data
+            )
+        except nominal_services.LikelyDuplicate as refusal:
             return _render(
                 request,
                 "nominals/nominal_duplicate.html",
@@ -238,7 +238,7 @@ def nominal_edit(request, pk):
     form = NominalForm(request.POST or None, initial=NominalForm.initial_for(nominal))
     if request.method == "POST" and form.is_valid():
         try:
-            services.nominal_update(actor=request.user, nominal=nominal, **form.cleaned_data)
+            nominal_services.nominal_update(actor=request.user, nominal=nominal, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -9,17 +9,13 @@ from django.views.decorators.http import require_http_methods
 from ocgshare import access, lists
 from ocgshare.audit import log_page_read
 
-from .. import selectors, services
 from ..constants import tier_shows
-from ..forms import (
-    MembershipEndForm,
-    MembershipForm,
-    OCGFilterForm,
-    OCGForm,
-    add_service_errors,
-)
+from ..forms.common import add_service_errors
+from ..forms.ocgs import MembershipEndForm, MembershipForm, OCGFilterForm, OCGForm
 from ..models import OCG, Nominal, OCGMembership
-from ..serializers import OCGDetailSerializer, OCGSerializer
+from ..selectors import ocgs as ocg_selectors
+from ..serializers.ocgs import OCGDetailSerializer, OCGSerializer
+from ..services import ocgs as ocg_services
 from .common import (
     _basis,
     _child_form,
@@ -35,13 +31,11 @@ from .grants import _grant_rows
 OCG_COLUMNS = [("reference", "Reference"), ("name", "Name")]
 
 
-
-
 @reader_required
 def ocg_list(request):
-    filters = selectors.ocg_filters_from(request.GET)
+    filters = ocg_selectors.ocg_filters_from(request.GET)
     form = OCGFilterForm(request.GET or None, user=request.user)
-    page = lists.paginate(request, selectors.ocg_list(user=request.user, filters=filters))
+    page = lists.paginate(request, ocg_selectors.ocg_list(user=request.user, filters=filters))
     rows = list(page.object_list)
     page.object_list = rows
     log_page_read(request, items=rows, params=filters)
@@ -62,8 +56,8 @@ def ocg_list(request):
 
 @reader_required
 def ocg_detail(request, pk):
-    ocg = selectors.ocg_get(user=request.user, pk=pk)
-    log_page_read(request, obj=ocg, named=selectors.named_by_ocg(ocg))
+    ocg = ocg_selectors.ocg_get(user=request.user, pk=pk)
+    log_page_read(request, obj=ocg, named=ocg_selectors.named_by_ocg(ocg))
     data = OCGDetailSerializer(ocg, context={"request": request}).data
     return _render(
         request,
@@ -86,7 +80,7 @@ def ocg_create(request):
     form = OCGForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            ocg = services.ocg_create(actor=request.user, **form.cleaned_data)
+            ocg = ocg_services.ocg_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -102,7 +96,7 @@ def ocg_edit(request, pk):
     form = OCGForm(request.POST or None, initial=OCGForm.initial_for(ocg))
     if request.method == "POST" and form.is_valid():
         try:
-            services.ocg_update(actor=request.user, ocg=ocg, **form.cleaned_data)
+            ocg_services.ocg_update(actor=request.user, ocg=ocg, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -120,7 +114,7 @@ def membership_add(request, pk):
     def save(data):
         data = dict(data)
         nominal = Nominal.objects.filter(pk=data.pop("nominal")).first()
-        services.membership_add(actor=request.user, ocg=ocg, nominal=nominal, **data)
+        ocg_services.membership_add(actor=request.user, ocg=ocg, nominal=nominal, **data)
 
     return _child_form(
         request,
@@ -145,5 +139,5 @@ def membership_end(request, pk, membership_pk):
         form_class=MembershipEndForm,
         heading="Record that a member left the group",
         success="Membership ended.",
-        save=lambda data: services.membership_end(actor=request.user, membership=membership, **data),
+        save=lambda data: ocg_services.membership_end(actor=request.user, membership=membership, **data),
     )
