@@ -6,10 +6,7 @@ from agencies.models import Agency, AgencyKind
 from ocgshare import bounds
 from ocgshare.forms import GovUKFormMixin
 
-from ..constants import (
-    CustodyCategory,
-    OrderKind,
-)
+from ..constants import CustodyCategory, OrderKind
 from .common import _date_field, _prisons
 
 

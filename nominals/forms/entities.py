@@ -5,10 +5,7 @@ from django import forms
 from ocgshare import bounds
 from ocgshare.forms import GovUKFormMixin
 
-from ..constants import (
-    AssociationKind,
-    EntityKind,
-)
+from ..constants import AssociationKind, EntityKind
 from .common import RegisterNumberField, _date_field
 
 

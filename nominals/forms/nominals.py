@@ -7,11 +7,7 @@ from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.forms import GovUKFormMixin
 
-from ..constants import (
-    RISK_CRITERIA,
-    Gender,
-    RiskLevel,
-)
+from ..constants import RISK_CRITERIA, Gender, RiskLevel
 from ..models import Nominal
 from ..selectors.common import MAX_OCG_REFERENCE_LENGTH, MAX_SEARCH_LENGTH
 from ..selectors.nominals import CustodyStatus, establishment_choices

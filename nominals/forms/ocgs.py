@@ -7,11 +7,7 @@ from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.forms import GovUKFormMixin
 
-from ..constants import (
-    MembershipRole,
-    OCGBand,
-    OCGStatus,
-)
+from ..constants import MembershipRole, OCGBand, OCGStatus
 from ..models import OCG
 from .common import RegisterNumberField, _date_field, _source_agency_choices
 

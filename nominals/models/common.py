@@ -3,14 +3,7 @@
 from django.db import models
 from django.utils import timezone
 
-from ..constants import (
-    CRN_MESSAGE,
-    CRN_RE,
-    PNC_ID_MESSAGE,
-    PNC_ID_RE,
-    PRISON_NUMBER_MESSAGE,
-    PRISON_NUMBER_RE,
-)
+from ..constants import CRN_MESSAGE, CRN_RE, PNC_ID_MESSAGE, PNC_ID_RE, PRISON_NUMBER_MESSAGE, PRISON_NUMBER_RE
 from ..normalise import normalise_identifier
 
 

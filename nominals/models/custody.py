@@ -7,10 +7,7 @@ from django.db.models import F, Q
 from agencies.models import AgencyKind
 from ocgshare import bounds
 
-from ..constants import (
-    CustodyCategory,
-    OrderKind,
-)
+from ..constants import CustodyCategory, OrderKind
 from .common import NormalisedModel, _end_after_start, _identifier_errors, _not_in_future
 from .nominals import Nominal
 

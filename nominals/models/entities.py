@@ -10,10 +10,7 @@ from django.utils import timezone
 from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 
-from ..constants import (
-    AssociationKind,
-    EntityKind,
-)
+from ..constants import AssociationKind, EntityKind
 from ..normalise import normalise_entity_value
 from .common import NormalisedModel, _end_after_start
 from .nominals import Nominal

@@ -9,11 +9,7 @@ from django.utils import timezone
 from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 
-from ..constants import (
-    EARLIEST_DATE_OF_BIRTH_YEAR,
-    Gender,
-    RiskLevel,
-)
+from ..constants import EARLIEST_DATE_OF_BIRTH_YEAR, Gender, RiskLevel
 from .common import NormalisedModel, _identifier_errors
 
 

@@ -9,11 +9,7 @@ from django.utils import timezone
 from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 
-from ..constants import (
-    MembershipRole,
-    OCGBand,
-    OCGStatus,
-)
+from ..constants import MembershipRole, OCGBand, OCGStatus
 from .common import NormalisedModel, _end_after_start
 from .nominals import Nominal
 

@@ -3,11 +3,7 @@
 from ocgshare import access
 from ocgshare.params import parse_id
 
-from ..models import (
-    OCG,
-    Nominal,
-    OCGMembership,
-)
+from ..models import OCG, Nominal, OCGMembership
 
 LAW_ENFORCEMENT_TIER = 1
 

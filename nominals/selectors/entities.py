@@ -2,18 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.db.models import (
-    Q,
-)
+from django.db.models import Q
 
 from ocgshare import access
 
 from ..constants import EntityKind
-from ..models import (
-    Association,
-    Entity,
-    EntityLink,
-)
+from ..models import Association, Entity, EntityLink
 from .common import LAW_ENFORCEMENT_TIER, MAX_SEARCH_LENGTH, _int, _visible_nominals, nominal_queryset, ocg_queryset
 
 

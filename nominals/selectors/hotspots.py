@@ -2,17 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.db.models import (
-    Count,
-    Q,
-)
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from ocgshare import access
 
-from ..models import (
-    OCGMembership,
-)
+from ..models import OCGMembership
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,7 @@ with what the viewer may see of it, and likely duplicates."""
 
 from dataclasses import dataclass
 
-from django.db.models import (
-    Case,
-    F,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    Value,
-    When,
-    prefetch_related_objects,
-)
+from django.db.models import Case, F, IntegerField, OuterRef, Prefetch, Q, Value, When, prefetch_related_objects
 from django.db.models.functions import JSONObject
 from django.http import Http404
 
@@ -23,15 +13,7 @@ from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.expressions import JSONRows
 
 from ..constants import RiskLevel
-from ..models import (
-    Entity,
-    EntityLink,
-    Nominal,
-    NominalAlias,
-    OCGMembership,
-    OtherIdentifier,
-    Transfer,
-)
+from ..models import Entity, EntityLink, Nominal, NominalAlias, OCGMembership, OtherIdentifier, Transfer
 from ..normalise import normalise_identifier
 from .common import (
     LAW_ENFORCEMENT_TIER,

@@ -2,22 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import (
-    F,
-    Q,
-    prefetch_related_objects,
-)
+from django.db.models import F, Q, prefetch_related_objects
 from django.http import Http404
 
 from ocgshare import access
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 
 from ..constants import OCGBand, OCGStatus
-from ..models import (
-    Entity,
-    EntityLink,
-    OCGMembership,
-)
+from ..models import Entity, EntityLink, OCGMembership
 from .common import LAW_ENFORCEMENT_TIER, MAX_SEARCH_LENGTH, _int, _ordering, _visible_nominals, ocg_queryset
 
 OCG_SORTS = {

@@ -5,18 +5,10 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import (
-    Q,
-    Value,
-)
+from django.db.models import Q, Value
 from django.db.models.functions import Greatest
 
-from ..models import (
-    CustodyEpisode,
-    Nominal,
-    NominalAlias,
-    OtherIdentifier,
-)
+from ..models import CustodyEpisode, Nominal, NominalAlias, OtherIdentifier
 from ..normalise import normalise_identifier
 from .common import MAX_SEARCH_LENGTH, nominal_queryset
 from .nominals import API_ROW, with_list_relations

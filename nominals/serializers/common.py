@@ -7,10 +7,7 @@ from rest_framework.relations import PKOnlyObject
 from ocgshare.links import url_maker
 from protocols.constants import SanitisationTier
 
-from ..constants import (
-    FIELD_TIERS,
-    fields_for_tier,
-)
+from ..constants import FIELD_TIERS, fields_for_tier
 
 
 class TierDocumented:

@@ -5,16 +5,8 @@ from rest_framework import serializers
 from ocgshare import bounds
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 
-from ..constants import (
-    CustodyCategory,
-    OrderKind,
-)
-from ..models import (
-    CustodyEpisode,
-    LifetimeOrder,
-    ProbationSupervision,
-    Transfer,
-)
+from ..constants import CustodyCategory, OrderKind
+from ..models import CustodyEpisode, LifetimeOrder, ProbationSupervision, Transfer
 from .common import NamedAgencySerializer
 
 

@@ -5,15 +5,8 @@ from rest_framework import serializers
 from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 
-from ..constants import (
-    AssociationKind,
-    EntityKind,
-)
-from ..models import (
-    Association,
-    Entity,
-    EntityLink,
-)
+from ..constants import AssociationKind, EntityKind
+from ..models import Association, Entity, EntityLink
 
 
 class EntityBriefSerializer(serializers.ModelSerializer):

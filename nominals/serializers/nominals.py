@@ -7,14 +7,8 @@ from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 
-from ..constants import (
-    RISK_CRITERIA,
-    Gender,
-    RiskLevel,
-)
-from ..models import (
-    Nominal,
-)
+from ..constants import RISK_CRITERIA, Gender, RiskLevel
+from ..models import Nominal
 from .common import ListIdentityField, NamedAgencySerializer, TieredSerializer
 from .custody import CustodyEpisodeSerializer, OrderSerializer, SupervisionSerializer, TransferSerializer
 from .entities import AssociationSerializer, EntityLinkSerializer

@@ -7,16 +7,8 @@ from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 
-from ..constants import (
-    MembershipRole,
-    OCGBand,
-    OCGStatus,
-    fields_for_tier,
-)
-from ..models import (
-    OCG,
-    OCGMembership,
-)
+from ..constants import MembershipRole, OCGBand, OCGStatus, fields_for_tier
+from ..models import OCG, OCGMembership
 from .common import ListIdentityField, TierDocumented, TieredSerializer
 from .entities import EntityLinkSerializer
 

@@ -6,13 +6,7 @@ from django.db import transaction
 from ocgshare.models import AccessAction, AccessSurface
 
 from ..constants import CustodyCategory
-from ..models import (
-    CustodyEpisode,
-    LifetimeOrder,
-    Nominal,
-    ProbationSupervision,
-    Transfer,
-)
+from ..models import CustodyEpisode, LifetimeOrder, Nominal, ProbationSupervision, Transfer
 from .change_log import _changed_fields, _fields_changed, _log_change
 from .common import _problems, _raise_if, require_register_staff
 
