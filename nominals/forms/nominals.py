@@ -15,7 +15,7 @@ from .common import _date_field, _lines, _source_agency_choices
 
 
 class NominalFilterForm(GovUKFormMixin, forms.Form):
-    """The nominal list's filters, for display only: nominals.selectors.nominal_filters_from parses the
+    """The nominal list's filters, for display only: nominals.selectors.nominals.nominal_filters_from parses the
     same parameters and ignores invalid values, so a shared link always shows a list."""
 
     agency = forms.ChoiceField(label="Owning agency", required=False)

@@ -47,7 +47,7 @@ class NominalSerializer(TieredSerializer):
 
     url = ListIdentityField(view_name="nominal-detail")
     owning_agency_name = serializers.CharField(source="owning_agency.name", read_only=True)
-    # The relations nominals.selectors.with_list_relations brings with each row, as lists of dicts.
+    # The relations nominals.selectors.nominals.with_list_relations brings with each row, as lists of dicts.
     aliases = AliasSerializer(source="alias_rows", many=True, read_only=True)
     other_identifiers = OtherIdentifierSerializer(source="identifier_rows", many=True, read_only=True)
     risk = serializers.SerializerMethodField()
@@ -111,7 +111,7 @@ TABLE_LEAVES_OUT = frozenset(
 
 class NominalTableSerializer(NominalSerializer):
     """A nominal as a row of a page's table (list, search, likely duplicates): only what the table shows,
-    from nominals.selectors.TABLE_ROW. The same tier rules, fewer fields."""
+    from nominals.selectors.nominals.TABLE_ROW. The same tier rules, fewer fields."""
 
     url = None
     other_identifiers = None
@@ -123,7 +123,7 @@ class NominalTableSerializer(NominalSerializer):
 
 
 class NominalDetailSerializer(NominalSerializer):
-    """A nominal with its timelines and links (tier 1) — from nominals.selectors.nominal_get."""
+    """A nominal with its timelines and links (tier 1) — from nominals.selectors.nominals.nominal_get."""
 
     field_sources = {
         **NominalSerializer.field_sources,
