@@ -3,7 +3,7 @@
 Reads: ONE entry point. Every page and API view that shows register items logs through `log_read`:
 pages with `log_page_read(request, ...)`, API viewsets with `audit.mixins.AuditedReadsMixin`, whose list() and
 retrieve() log what they return themselves. Neither can be forgotten quietly: a successful GET of such a
-viewset, or a register page opened (nominals.views._render), that logged nothing is refused with a 500
+viewset, or a register page opened (nominals.views.common._render), that logged nothing is refused with a 500
 rather than answered unlogged. One read is one entry:
 
 * a detail (action VIEW): the item, with the tier and basis it was shown on (the access engine's Access);

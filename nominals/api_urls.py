@@ -1,6 +1,8 @@
 """This app's REST API routes, registered on the API's one router by ocgshare.api_urls."""
 
-from .api import AssociationViewSet, EntityViewSet, NominalViewSet, OCGViewSet
+from .api.entities import AssociationViewSet, EntityViewSet
+from .api.nominals import NominalViewSet
+from .api.ocgs import OCGViewSet
 
 routes = [
     ("nominals", NominalViewSet, "nominal"),

@@ -13,7 +13,7 @@ TIER_NOTE = (
 
 
 class TierDocumentedExtension(OpenApiSerializerExtension):
-    target_class = "nominals.serializers.TierDocumented"
+    target_class = "nominals.serializers.common.TierDocumented"
     match_subclasses = True
 
     def map_serializer(self, auto_schema, direction):

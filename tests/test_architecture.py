@@ -66,13 +66,7 @@ TOO_LONG = {
     "nominals/management/synthetic.py": 1165,  # moving to demo/
     "nominals/management/benchmark.py": 786,  # moving to benchmarks/
     "nominals/management/demo_register.py": 728,  # moving to demo/
-    "nominals/views.py": 792,  # being split by entity
-    "nominals/services.py": 777,  # being split by entity
-    "nominals/models.py": 707,
     "protocols/services.py": 683,
-    "nominals/selectors.py": 642,
-    "nominals/api.py": 594,  # being split by entity
-    "nominals/serializers.py": 562,
 }
 
 SKIPPED_DIRS = {".git", ".venv", "node_modules", "__pycache__", "var", "staticfiles", "frontend"}

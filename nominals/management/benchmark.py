@@ -44,8 +44,9 @@ from protocols import services as protocol_services
 from protocols.constants import ProtocolStatus
 from protocols.models import Protocol, ProtocolGroupObjectPermission, ProtocolParty
 
-from .. import selectors
 from ..models import Nominal
+from ..selectors.common import nominal_queryset
+from ..selectors.nominals import TABLE_ROW, nominal_list
 from . import synthetic
 
 LIST_P95_MS = 50  # for a partner user
@@ -311,7 +312,7 @@ def _ids_and_tiers(sql, params):
 def engine_list_queryset(user, *, limit):
     """The row query of the nominal list page's first page as the page runs it, with the relations its
     table shows (which the hand-written query does not fetch)."""
-    return selectors.nominal_list(user=user, relations=selectors.TABLE_ROW)[:limit]
+    return nominal_list(user=user, relations=TABLE_ROW)[:limit]
 
 
 # --- the page without the filter ----------------------------------------------------------------------
@@ -584,7 +585,7 @@ class Benchmark:
         self.plans.append((viewer.label, "list query (hand-written)", _plan_line(hand_sql, hand_params)))
         self.ratios.append(Ratio(f"list query, first {limit}: engine / hand-written", viewer.label, engine, hand))
         # The page's paginator also counts the list; the same comparison for the count.
-        count_queryset = selectors.nominal_queryset(user).order_by()
+        count_queryset = nominal_queryset(user).order_by()
         count_sql, count_params = count_queryset.values("pk").query.get_compiler(using=count_queryset.db).as_sql()
         count = Timing("count query (engine)", viewer.label)
         count.samples = time_sql(

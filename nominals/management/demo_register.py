@@ -26,11 +26,14 @@ from protocols import services as protocol_services
 from protocols.constants import SanitisationTier
 from protocols.models import Protocol
 
-from .. import services
 from ..constants import AssociationKind, CustodyCategory, EntityKind, Gender, MembershipRole, OCGBand, OrderKind
 from ..constants import RiskLevel as Risk
 from ..models import OCG, Association, Entity, EntityLink, Nominal, OCGMembership
 from ..normalise import normalise_entity_value, normalise_identifier
+from ..services.custody import custody_episode_add, order_add, supervision_add, transfer_record
+from ..services.entities import association_add, entity_create, entity_link
+from ..services.nominals import nominal_create
+from ..services.ocgs import membership_add, ocg_create
 
 I = InformationCategory  # noqa: E741 - short aliases keep the tables below readable
 ALL = list(I.values)
@@ -594,7 +597,7 @@ def _seed_nominal(spec, agencies, tally):
         tally["nominals", "unchanged"] += 1
         return nominal
     actor = _user(REGISTER_STAFF[spec["owner"]])
-    nominal = services.nominal_create(
+    nominal = nominal_create(
         surface=AccessSurface.SYSTEM,
         actor=actor,
         threat_areas=spec.get("threat_areas", ()),
@@ -605,7 +608,7 @@ def _seed_nominal(spec, agencies, tally):
     tally["nominals", "created"] += 1
     if "custody" in spec:
         establishment, received, number, category, released, expected, licence_end, transfer = spec["custody"]
-        episode = services.custody_episode_add(
+        episode = custody_episode_add(
             surface=AccessSurface.SYSTEM,
             actor=actor,
             nominal=nominal,
@@ -620,7 +623,7 @@ def _seed_nominal(spec, agencies, tally):
         tally["custody episodes", "created"] += 1
         if transfer is not None:
             to, days, reason = transfer
-            services.transfer_record(
+            transfer_record(
                 surface=AccessSurface.SYSTEM,
                 actor=actor,
                 custody_episode=episode,
@@ -631,7 +634,7 @@ def _seed_nominal(spec, agencies, tally):
             tally["transfers", "created"] += 1
     if "supervision" in spec:
         started, offender_manager, conditions = spec["supervision"]
-        services.supervision_add(
+        supervision_add(
             surface=AccessSurface.SYSTEM,
             actor=actor,
             nominal=nominal,
@@ -642,7 +645,7 @@ def _seed_nominal(spec, agencies, tally):
         )
         tally["probation supervisions", "created"] += 1
     for kind, made, expires_in, conditions in spec.get("orders", ()):
-        services.order_add(
+        order_add(
             surface=AccessSurface.SYSTEM,
             actor=actor,
             nominal=nominal,
@@ -659,9 +662,7 @@ def _seed_ocg(spec, nominals, tally):
     actor = _user(REGISTER_STAFF[spec["lead"]])
     ocg = OCG.objects.filter(reference=normalise_identifier(spec["fields"]["reference"])).first()
     if ocg is None:
-        ocg = services.ocg_create(
-            surface=AccessSurface.SYSTEM, actor=actor, threat_areas=spec["threat_areas"], **spec["fields"]
-        )
+        ocg = ocg_create(surface=AccessSurface.SYSTEM, actor=actor, threat_areas=spec["threat_areas"], **spec["fields"])
         tally["OCGs", "created"] += 1
     else:
         tally["OCGs", "unchanged"] += 1
@@ -670,7 +671,7 @@ def _seed_ocg(spec, nominals, tally):
         if OCGMembership.objects.filter(ocg=ocg, nominal=nominal).exists():
             tally["OCG memberships", "unchanged"] += 1
             continue
-        services.membership_add(
+        membership_add(
             surface=AccessSurface.SYSTEM,
             actor=actor,
             ocg=ocg,
@@ -688,7 +689,7 @@ def _seed_association(owner, nominal_a, nominal_b, kind, started, source, tally)
     if Association.objects.filter(nominal_a__in=pair, nominal_b__in=pair, kind=kind).exists():
         tally["associations", "unchanged"] += 1
         return
-    services.association_add(
+    association_add(
         surface=AccessSurface.SYSTEM,
         actor=_user(REGISTER_STAFF[owner]),
         nominal_a=nominal_a,
@@ -705,9 +706,7 @@ def _seed_entity(owner, kind, value, detail, links, nominals, ocgs, tally):
     normal_value, _ = normalise_entity_value(kind, value)
     entity = Entity.objects.filter(owning_agency=actor.agency, kind=kind, value=normal_value).first()
     if entity is None:
-        entity = services.entity_create(
-            surface=AccessSurface.SYSTEM, actor=actor, kind=kind, value=value, detail=detail
-        )
+        entity = entity_create(surface=AccessSurface.SYSTEM, actor=actor, kind=kind, value=value, detail=detail)
         tally["entities", "created"] += 1
     else:
         tally["entities", "unchanged"] += 1
@@ -717,7 +716,7 @@ def _seed_entity(owner, kind, value, detail, links, nominals, ocgs, tally):
         if EntityLink.objects.filter(entity=entity, nominal=nominal, ocg=ocg, relationship=relationship).exists():
             tally["entity links", "unchanged"] += 1
             continue
-        services.entity_link(
+        entity_link(
             surface=AccessSurface.SYSTEM,
             actor=actor,
             entity=entity,

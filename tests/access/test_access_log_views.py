@@ -156,10 +156,10 @@ def test_the_schema_documents_the_views():
 
 
 def test_one_query_format():
-    from nominals import selectors
+    from nominals.selectors.nominals import nominal_filters_from
 
-    page = selectors.nominal_filters_from({"risk": "high", "agency": "3", "sort": "surname", "page": "2"})
-    api = selectors.nominal_filters_from({"agency": "3", "risk": "high", "cursor": "abc", "sort": ""})
+    page = nominal_filters_from({"risk": "high", "agency": "3", "sort": "surname", "page": "2"})
+    api = nominal_filters_from({"agency": "3", "risk": "high", "cursor": "abc", "sort": ""})
     assert query_string(page) == query_string(api) == "agency=3&risk=high"
     assert query_string({"q": " Marsh Dean "}) == "q=Marsh+Dean"
     assert query_string({"risk": "nonsense"}) == "risk=nonsense", "what is applied is for the surface to parse"
@@ -173,17 +173,18 @@ def test_items_named_besides_those_listed_get_the_tier_and_basis_the_sql_gives(
 
     from django.utils import timezone
 
-    from nominals import services
     from nominals.models import OCG, Association, Entity
+    from nominals.services.entities import association_add, entity_create
+    from nominals.services.grants import grant_create
     from tests.nominals.factories import OCGFactory
 
     nominals = [NominalFactory(owning_agency=police), NominalFactory(owning_agency=prison)]
     ocg = OCGFactory(lead_agency=police)
-    entity = services.entity_create(actor=analyst, kind="phone", value="07700 900123")
-    association = services.association_add(
+    entity = entity_create(actor=analyst, kind="phone", value="07700 900123")
+    association = association_add(
         actor=analyst, nominal_a=nominals[0], nominal_b=NominalFactory(owning_agency=police), kind="cellmate"
     )
-    services.grant_create(
+    grant_create(
         actor=analyst,
         obj=nominals[0],
         user=outsider,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.models import Role, VettingLevel
 from nominals.models import OCG, Entity, Nominal, NominalGroupObjectPermission
-from nominals.services import grant_create, grant_revoke
+from nominals.services.grants import grant_create, grant_revoke
 from ocgshare import access
 from ocgshare.constants import InformationCategory
 from ocgshare.models import AccessBasis

@@ -34,9 +34,13 @@ from django.utils import timezone
 
 from accounts.models import Role, VettingLevel
 from agencies.models import AgencyKind
-from nominals import services
 from nominals.constants import EntityKind, OrderKind, fields_for_tier
 from nominals.models import Nominal, NominalUserObjectPermission
+from nominals.services.custody import custody_episode_add, order_add
+from nominals.services.entities import entity_create, entity_link
+from nominals.services.grants import grant_create
+from nominals.services.nominals import nominal_create
+from nominals.services.ocgs import membership_add, ocg_create
 from ocgshare import access
 from ocgshare.constants import InformationCategory
 from protocols import services as protocol_services
@@ -180,7 +184,7 @@ def _protocol(police_admin, agency, signatory, state, party_tier, covered, n):
 @pytest.fixture
 def world(police, police_admin, analyst, prison):
     """The nominal and, for each combination, (combination, user, reference of their agency's protocol)."""
-    nominal = services.nominal_create(
+    nominal = nominal_create(
         actor=analyst,
         surname="Matrixson",
         forenames="Max",
@@ -189,10 +193,10 @@ def world(police, police_admin, analyst, prison):
         handling_notes=HANDLING_NOTES,
         threat_areas=["illegal_drugs"],
     )
-    services.custody_episode_add(
+    custody_episode_add(
         actor=analyst, nominal=nominal, establishment=prison, received_on=timezone.localdate() - datetime.timedelta(9)
     )
-    services.order_add(
+    order_add(
         actor=analyst,
         nominal=nominal,
         kind=OrderKind.SCPO,
@@ -200,12 +204,12 @@ def world(police, police_admin, analyst, prison):
         made_on=timezone.localdate() - datetime.timedelta(900),
     )
     # Background, like the nominal, so the same protocols share it (vehicles default to lifestyle).
-    vehicle = services.entity_create(
+    vehicle = entity_create(
         actor=analyst, kind=EntityKind.VEHICLE, value=VEHICLE, category=InformationCategory.BACKGROUND
     )
-    services.entity_link(actor=analyst, entity=vehicle, nominal=nominal, relationship="Registered keeper")
-    ocg = services.ocg_create(actor=analyst, reference="MX-OCG-1", name=OCG_NAME, threat_areas=["illegal_drugs"])
-    services.membership_add(actor=analyst, ocg=ocg, nominal=nominal, role="principal")
+    entity_link(actor=analyst, entity=vehicle, nominal=nominal, relationship="Registered keeper")
+    ocg = ocg_create(actor=analyst, reference="MX-OCG-1", name=OCG_NAME, threat_areas=["illegal_drugs"])
+    membership_add(actor=analyst, ocg=ocg, nominal=nominal, role="principal")
     nominal.refresh_from_db()
     viewers = []
     for n, (kind, state, party_tier, covered) in enumerate(agency_combinations()):
@@ -218,7 +222,7 @@ def world(police, police_admin, analyst, prison):
                 agency=agency, roles=[role], vetting_level=vetting, email=f"u{n}-{role}-{vetting}-{grant}@matrix.test"
             )
             if grant != "none":
-                services.grant_create(
+                grant_create(
                     actor=analyst,
                     obj=nominal,
                     user=user,

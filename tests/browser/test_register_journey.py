@@ -21,7 +21,8 @@ from playwright.sync_api import expect, sync_playwright
 
 from accounts.models import Role
 from agencies.models import AgencyKind
-from nominals import services as register
+from nominals.services.custody import custody_episode_add
+from nominals.services.nominals import nominal_create
 from tests.factories import TEST_PASSWORD, AgencyFactory, PrisonFactory, UserFactory
 
 from .chromium import launch, needs_chromium
@@ -64,7 +65,7 @@ def people(transactional_db):
             email="officer@probation.example", full_name="Olu Officer", agency=probation, roles=[Role.ANALYST]
         ),
     }
-    marsh = register.nominal_create(
+    marsh = nominal_create(
         actor=people["analyst"],
         surname="Marsh",
         forenames="Dean",
@@ -74,7 +75,7 @@ def people(transactional_db):
         threat_areas=["illegal_drugs"],
         handling_notes=HANDLING_NOTES,
     )
-    register.custody_episode_add(
+    custody_episode_add(
         actor=people["analyst"],
         nominal=marsh,
         establishment=prison,

@@ -48,7 +48,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 
 class CustodyEpisodeFactory(factory.django.DjangoModelFactory):
-    """An open episode; nominals.services.custody_episode_add is what keeps current_establishment."""
+    """An open episode; nominals.services.custody.custody_episode_add is what keeps current_establishment."""
 
     class Meta:
         model = CustodyEpisode

@@ -15,8 +15,11 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Role
-from nominals import services
 from nominals.constants import AssociationKind, EntityKind, MembershipRole, OrderKind, RiskLevel
+from nominals.services.custody import custody_episode_add, order_add
+from nominals.services.entities import association_add, entity_create, entity_link
+from nominals.services.nominals import nominal_create
+from nominals.services.ocgs import membership_add, ocg_create
 from tests.factories import UserFactory
 
 HANDLING_NOTES = "CHIS reporting: do not disclose the source"
@@ -33,7 +36,7 @@ def ago(days):
 
 @pytest.fixture
 def register(analyst, prison, active_protocol):
-    marsh = services.nominal_create(
+    marsh = nominal_create(
         actor=analyst,
         surname="Marsh",
         forenames="Dean",
@@ -44,30 +47,28 @@ def register(analyst, prison, active_protocol):
         aliases=[{"surname": "Marshall", "forenames": "Dino"}],
         handling_notes=HANDLING_NOTES,
     )
-    carter = services.nominal_create(
-        actor=analyst, surname="Carter", forenames="Carl", date_of_birth=datetime.date(1990, 7, 9)
-    )
-    crew = services.ocg_create(
+    carter = nominal_create(actor=analyst, surname="Carter", forenames="Carl", date_of_birth=datetime.date(1990, 7, 9))
+    crew = ocg_create(
         actor=analyst,
         reference="NP-OCG-0001",
         name="Northtown Crew",
         threat_areas=["illegal_drugs"],
         handling_notes=OCG_NOTES,
     )
-    services.membership_add(actor=analyst, ocg=crew, nominal=marsh, role=MembershipRole.PRINCIPAL, started_on=ago(900))
-    services.custody_episode_add(
+    membership_add(actor=analyst, ocg=crew, nominal=marsh, role=MembershipRole.PRINCIPAL, started_on=ago(900))
+    custody_episode_add(
         actor=analyst, nominal=marsh, establishment=prison, received_on=ago(200), prison_number="A1234BC"
     )
-    services.order_add(
+    order_add(
         actor=analyst,
         nominal=marsh,
         kind=OrderKind.SCPO,
         conditions="No more than one mobile phone",
         made_on=ago(2000),
     )
-    services.association_add(actor=analyst, nominal_a=marsh, nominal_b=carter, kind=AssociationKind.CELLMATE)
-    vehicle = services.entity_create(actor=analyst, kind=EntityKind.VEHICLE, value="AB12 CDE")
-    services.entity_link(actor=analyst, entity=vehicle, nominal=marsh, relationship="Registered keeper")
+    association_add(actor=analyst, nominal_a=marsh, nominal_b=carter, kind=AssociationKind.CELLMATE)
+    vehicle = entity_create(actor=analyst, kind=EntityKind.VEHICLE, value="AB12 CDE")
+    entity_link(actor=analyst, entity=vehicle, nominal=marsh, relationship="Registered keeper")
     return {"marsh": marsh, "carter": carter, "crew": crew, "vehicle": vehicle}
 
 

@@ -8,9 +8,11 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import Role
-from nominals import selectors, services
 from nominals.constants import FIELD_TIERS
 from nominals.models import Nominal
+from nominals.selectors import search as search_selectors
+from nominals.services.custody import custody_episode_add
+from nominals.services.nominals import nominal_create
 from ocgshare.models import AccessBasis, AccessLogEntry, AccessLogResult
 from tests.factories import UserFactory
 
@@ -40,7 +42,7 @@ def api(user):
 
 @pytest.fixture
 def nominal(police, analyst, prison):
-    nominal = services.nominal_create(
+    nominal = nominal_create(
         actor=analyst,
         surname="Hargreaves",
         forenames="Dean",
@@ -50,7 +52,7 @@ def nominal(police, analyst, prison):
         threat_areas=["illegal_drugs"],
         aliases=[{"surname": "Harper", "forenames": "Dino"}],
     )
-    services.custody_episode_add(
+    custody_episode_add(
         actor=analyst,
         nominal=nominal,
         establishment=prison,
@@ -102,7 +104,7 @@ def test_outsider_gets_404_and_an_empty_list(active_protocol, nominal, outsider)
 
 
 def test_search_returns_the_best_matches_up_to_the_limit(active_protocol, nominal, police, analyst, monkeypatch):
-    monkeypatch.setattr(selectors, "SEARCH_PAGE_LIMIT", 3)
+    monkeypatch.setattr(search_selectors, "SEARCH_PAGE_LIMIT", 3)
     NominalFactory.create_batch(3, owning_agency=police, surname="Hargreaves")
 
     found = api(analyst).get(f"{NOMINALS}search/", {"q": "Hargreaves"}).json()

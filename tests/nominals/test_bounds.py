@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from nominals import services
 from nominals.models import CustodyEpisode, LifetimeOrder, NominalUserObjectPermission
+from nominals.services.grants import grant_create
 from ocgshare import bounds
 from tests.factories import PrisonFactory
 
@@ -153,7 +153,7 @@ def test_a_grant_reason_over_the_limit_is_refused(analyst, own_nominal, outsider
 
 def test_the_grant_service_refuses_an_overlong_reason_whatever_calls_it(analyst, own_nominal, outsider):
     with pytest.raises(Exception) as refused:
-        services.grant_create(
+        grant_create(
             actor=analyst,
             obj=own_nominal,
             user=outsider,

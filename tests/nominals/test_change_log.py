@@ -13,10 +13,14 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from agencies.models import AgencyKind
-from nominals import services
 from nominals.constants import EntityKind, MembershipRole, OrderKind
-from nominals.forms import NominalForm
+from nominals.forms.nominals import NominalForm
 from nominals.models import Nominal, NominalUserObjectPermission
+from nominals.services.custody import custody_episode_update, order_add, supervision_add, transfer_record
+from nominals.services.entities import association_add, entity_create, entity_link
+from nominals.services.grants import grant_create, grant_revoke
+from nominals.services.nominals import nominal_update
+from nominals.services.ocgs import membership_add, membership_end, ocg_create, ocg_update
 from ocgshare.models import AccessAction, AccessBasis, AccessLogEntry, AccessSurface
 from tests.factories import AgencyFactory, PrisonFactory
 
@@ -116,7 +120,7 @@ def test_an_edit_logs_the_names_of_the_fields_changed_and_never_their_values(cli
 
 def test_lists_are_named_only_when_they_change(analyst, marsh):
     with logged() as entries:
-        services.nominal_update(
+        nominal_update(
             actor=analyst,
             nominal=marsh,
             threat_areas=["illegal_drugs"],
@@ -182,40 +186,40 @@ def test_every_write_service_logs_one_entry_on_the_item_whose_data_changed(analy
         entry = the_entry(entries)
         return result, (entry.action, entry.object_type, entry.object_id, entry.query)
 
-    ocg, logged_as = one(services.ocg_create, reference="NP-OCG-0002", name="Riverside Firm")
+    ocg, logged_as = one(ocg_create, reference="NP-OCG-0002", name="Riverside Firm")
     assert logged_as == (AccessAction.CREATE, "ocg", ocg.pk, "OCG recorded")
-    _, logged_as = one(services.ocg_update, ocg=crew, status="dormant", name="Northtown Crew")
+    _, logged_as = one(ocg_update, ocg=crew, status="dormant", name="Northtown Crew")
     assert logged_as == (AccessAction.ALTER, "ocg", crew.pk, "fields changed: status")
-    _, logged_as = one(services.membership_add, ocg=crew, nominal=carter, role=MembershipRole.PERIPHERAL)
+    _, logged_as = one(membership_add, ocg=crew, nominal=carter, role=MembershipRole.PERIPHERAL)
     assert logged_as == (AccessAction.ALTER, "ocg", crew.pk, f"member added: nominal {carter.pk}")
-    _, logged_as = one(services.membership_end, membership=membership, ended_on=ago(1))
+    _, logged_as = one(membership_end, membership=membership, ended_on=ago(1))
     assert logged_as == (AccessAction.ALTER, "ocg", crew.pk, f"membership ended: nominal {marsh.pk}")
 
     _, logged_as = one(
-        services.transfer_record, custody_episode=episode, to_establishment=PrisonFactory(), transferred_on=ago(5)
+        transfer_record, custody_episode=episode, to_establishment=PrisonFactory(), transferred_on=ago(5)
     )
     assert logged_as == (AccessAction.ALTER, "nominal", marsh.pk, "transfer recorded")
-    _, logged_as = one(services.custody_episode_update, episode=episode, released_on=ago(1))
+    _, logged_as = one(custody_episode_update, episode=episode, released_on=ago(1))
     assert logged_as == (AccessAction.ALTER, "nominal", marsh.pk, "custody episode changed: released_on")
-    _, logged_as = one(services.supervision_add, nominal=marsh, region=region, starts_on=ago(1))
+    _, logged_as = one(supervision_add, nominal=marsh, region=region, starts_on=ago(1))
     assert logged_as == (AccessAction.ALTER, "nominal", marsh.pk, "probation supervision added")
     _, logged_as = one(
-        services.order_add, nominal=marsh, kind=OrderKind.TRAVEL_RESTRICTION, conditions="No travel", made_on=ago(3)
+        order_add, nominal=marsh, kind=OrderKind.TRAVEL_RESTRICTION, conditions="No travel", made_on=ago(3)
     )
     assert logged_as == (AccessAction.ALTER, "nominal", marsh.pk, "order added")
 
-    phone, logged_as = one(services.entity_create, kind=EntityKind.PHONE, value="07700 900123")
+    phone, logged_as = one(entity_create, kind=EntityKind.PHONE, value="07700 900123")
     assert logged_as == (AccessAction.CREATE, "entity", phone.pk, "entity recorded")
-    _, logged_as = one(services.entity_link, entity=vehicle, ocg=crew, relationship="Used by")
+    _, logged_as = one(entity_link, entity=vehicle, ocg=crew, relationship="Used by")
     assert logged_as == (AccessAction.ALTER, "ocg", crew.pk, f"entity linked: entity {vehicle.pk}")
-    association, logged_as = one(services.association_add, nominal_a=carter, nominal_b=marsh, kind="visitor")
+    association, logged_as = one(association_add, nominal_a=carter, nominal_b=marsh, kind="visitor")
     assert logged_as == (AccessAction.CREATE, "association", association.pk, "association recorded")
 
     labels = AccessLogEntry.objects.filter(object_type__in=["entity", "association"], action=AccessAction.CREATE)
     assert {e.object_label for e in labels} >= {f"Entity {phone.pk} (NP)", f"Association {association.pk} (NP)"}
 
     with logged() as entries:
-        assert services.entity_create(actor=analyst, kind=EntityKind.PHONE, value="07700900123") == phone
+        assert entity_create(actor=analyst, kind=EntityKind.PHONE, value="07700900123") == phone
     assert entries == [], "finding the agency's existing record changes nothing"
 
 
@@ -256,7 +260,7 @@ def test_a_grant_and_its_revocation_are_logged_on_the_item(client, analyst, outs
 
 def test_an_agency_grant_revoked_through_the_api_names_the_agency(analyst, outsider, crew):
     expires = timezone.now() + datetime.timedelta(days=3)
-    grant = services.grant_create(
+    grant = grant_create(
         actor=analyst, obj=crew, agency=outsider.agency, tier=1, reason="Joint operation", expires_at=expires
     )
     with logged() as entries:
@@ -286,7 +290,7 @@ def test_an_invalid_edit_logs_nothing(client, analyst, marsh):
             {**unchanged_form(marsh), "surname": "X", "pnc_id": "123"},
         )
         with pytest.raises(ValidationError):
-            services.nominal_update(actor=analyst, nominal=marsh, surname="Marsden", pnc_id="2001/1X")
+            nominal_update(actor=analyst, nominal=marsh, surname="Marsden", pnc_id="2001/1X")
     assert response.status_code == 200 and "Enter a PNC ID" in response.content.decode()
     assert entries == []
     assert Nominal.objects.get(pk=marsh.pk).surname == "Marsh"
@@ -319,11 +323,9 @@ def test_a_write_refused_to_another_agency_logs_nothing(client, prison_pio, outs
 
 def test_auditors_filter_the_log_by_the_write_actions(client, police_auditor, analyst, outsider, marsh):
     expires = timezone.now() + datetime.timedelta(days=3)
-    grant = services.grant_create(
-        actor=analyst, obj=marsh, user=outsider, tier=1, reason="Joint operation", expires_at=expires
-    )
-    services.grant_revoke(actor=analyst, grant=grant)
-    services.nominal_update(actor=analyst, nominal=marsh, surname="Marsden")
+    grant = grant_create(actor=analyst, obj=marsh, user=outsider, tier=1, reason="Joint operation", expires_at=expires)
+    grant_revoke(actor=analyst, grant=grant)
+    nominal_update(actor=analyst, nominal=marsh, surname="Marsden")
     auditor = signed_in(client, police_auditor)
     page = auditor.get(reverse("access-log")).content.decode()
     for value, label in (

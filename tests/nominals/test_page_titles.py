@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from nominals import services
 from nominals.models import OCGMembership
+from nominals.services.grants import grant_create
 
 from .pages_world import *  # noqa: F403 - the page tests' register
 from .pages_world import signed_in
@@ -29,7 +29,7 @@ def title(response):
 
 @pytest.fixture
 def grant(analyst, prison_pio, marsh):
-    return services.grant_create(
+    return grant_create(
         actor=analyst,
         obj=marsh,
         user=prison_pio,

@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import AgencyKind
-from nominals import services
 from nominals.constants import (
     AssociationKind,
     CustodyCategory,
@@ -29,6 +28,10 @@ from nominals.constants import (
     OrderKind,
     RiskLevel,
 )
+from nominals.services.custody import custody_episode_add, order_add, supervision_add, transfer_record
+from nominals.services.entities import association_add, entity_create, entity_link
+from nominals.services.nominals import nominal_create
+from nominals.services.ocgs import membership_add, ocg_create
 from ocgshare.constants import InformationCategory, ThreatArea
 from tests.factories import AgencyFactory, PrisonFactory
 
@@ -55,7 +58,7 @@ def subject(analyst, prison, active_protocol):
     """Everything the register can hold about one person, each value distinct, no date today's."""
     eastmoor = PrisonFactory(name="HMP Eastmoor")
     probation = AgencyFactory(name="Probation Service North West", kind=AgencyKind.PROBATION_REGION)
-    person = services.nominal_create(
+    person = nominal_create(
         actor=analyst,
         surname="Whitcombe",
         forenames="Aaron",
@@ -70,8 +73,8 @@ def subject(analyst, prison, active_protocol):
         other_identifiers=[{"kind": "National Insurance number", "value": "QQ123456C"}],
         handling_notes="Covert source: handle through the DSU only",
     )
-    other = services.nominal_create(actor=analyst, surname="Quayle", forenames="Toby")
-    services.custody_episode_add(
+    other = nominal_create(actor=analyst, surname="Quayle", forenames="Toby")
+    custody_episode_add(
         actor=analyst,
         nominal=person,
         establishment=eastmoor,
@@ -81,7 +84,7 @@ def subject(analyst, prison, active_protocol):
         released_on=ago(2500),
         licence_end_date=ago(2100),
     )
-    episode = services.custody_episode_add(
+    episode = custody_episode_add(
         actor=analyst,
         nominal=person,
         establishment=eastmoor,
@@ -90,10 +93,10 @@ def subject(analyst, prison, active_protocol):
         category=CustodyCategory.B,
         expected_release_date=ago(-300),
     )
-    services.transfer_record(
+    transfer_record(
         actor=analyst, custody_episode=episode, to_establishment=prison, transferred_on=ago(350), reason="Overcrowding"
     )
-    services.supervision_add(
+    supervision_add(
         actor=analyst,
         nominal=person,
         region=probation,
@@ -102,7 +105,7 @@ def subject(analyst, prison, active_protocol):
         offender_manager="Jo Birchall",
         licence_conditions="Reside at approved premises\nNo contact with Toby Quayle",
     )
-    services.order_add(
+    order_add(
         actor=analyst,
         nominal=person,
         kind=OrderKind.TRAVEL_RESTRICTION,
@@ -110,7 +113,7 @@ def subject(analyst, prison, active_protocol):
         made_on=ago(2450),
         expires_on=ago(-700),
     )
-    services.association_add(
+    association_add(
         actor=analyst,
         nominal_a=other,
         nominal_b=person,
@@ -119,14 +122,14 @@ def subject(analyst, prison, active_protocol):
         ended_on=ago(2900),
         source="Court listing",
     )
-    phone = services.entity_create(
+    phone = entity_create(
         actor=analyst,
         kind=EntityKind.PHONE,
         value="07700900123",
         detail="Pay as you go",
         category=InformationCategory.BACKGROUND,
     )
-    services.entity_link(
+    entity_link(
         actor=analyst,
         entity=phone,
         nominal=person,
@@ -135,7 +138,7 @@ def subject(analyst, prison, active_protocol):
         ended_on=ago(360),
         source="Cell search",
     )
-    crew = services.ocg_create(
+    crew = ocg_create(
         actor=analyst,
         reference="NP-OCG-0042",
         name="Harbour Street network",
@@ -145,11 +148,9 @@ def subject(analyst, prison, active_protocol):
         threat_areas=["illegal_firearms"],
         handling_notes="Subject of a live operation",
     )
-    old_crew = services.ocg_create(actor=analyst, reference="NP-OCG-0043", name="Kessler family")
-    services.membership_add(
-        actor=analyst, ocg=crew, nominal=person, role=MembershipRole.PRINCIPAL, started_on=ago(1800)
-    )
-    services.membership_add(
+    old_crew = ocg_create(actor=analyst, reference="NP-OCG-0043", name="Kessler family")
+    membership_add(actor=analyst, ocg=crew, nominal=person, role=MembershipRole.PRINCIPAL, started_on=ago(1800))
+    membership_add(
         actor=analyst,
         ocg=old_crew,
         nominal=person,
@@ -157,11 +158,11 @@ def subject(analyst, prison, active_protocol):
         started_on=ago(5000),
         ended_on=ago(4000),
     )
-    services.membership_add(actor=analyst, ocg=crew, nominal=other, role=MembershipRole.SIGNIFICANT)
-    van = services.entity_create(
+    membership_add(actor=analyst, ocg=crew, nominal=other, role=MembershipRole.SIGNIFICANT)
+    van = entity_create(
         actor=analyst, kind=EntityKind.VEHICLE, value="HS19VAN", category=InformationCategory.BACKGROUND
     )
-    services.entity_link(actor=analyst, entity=van, ocg=crew, relationship="Used for deliveries", started_on=ago(700))
+    entity_link(actor=analyst, entity=van, ocg=crew, relationship="Used for deliveries", started_on=ago(700))
     return person, crew
 
 

@@ -5,7 +5,7 @@ import factory
 import pytest
 from django.urls import reverse
 
-from nominals import selectors
+from nominals.selectors import search as search_selectors
 from tests.nominals.factories import NominalFactory, OCGFactory
 
 from .pages_world import *  # noqa: F403 - the page tests' register
@@ -67,7 +67,7 @@ def test_ocg_list_queries_do_not_grow_with_the_page(
 def test_search_queries_do_not_grow_with_the_results(
     request, client, register, police, prison_pio, extra, django_assert_num_queries, monkeypatch
 ):
-    monkeypatch.setattr(selectors, "SEARCH_PAGE_LIMIT", 3)
+    monkeypatch.setattr(search_selectors, "SEARCH_PAGE_LIMIT", 3)
     NominalFactory.create_batch(extra, owning_agency=police, surname="Marsh", forenames="Other")
     client = signed_in(client, prison_pio)
     client.get(reverse("nominals:search"))

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
-from nominals import selectors
 from nominals.models import NominalAlias
+from nominals.selectors import search as search_selectors
 from ocgshare.models import AccessAction, AccessBasis, AccessLogEntry
 from tests.factories import UserFactory
 from tests.nominals.factories import MembershipFactory, NominalFactory
@@ -336,7 +336,7 @@ def test_search_says_how_many_match_without_paging(client, analyst, police, regi
 def test_search_shows_the_best_matches_up_to_the_limit_and_asks_for_more_detail(
     client, analyst, police, register, monkeypatch
 ):
-    monkeypatch.setattr(selectors, "SEARCH_PAGE_LIMIT", 3)
+    monkeypatch.setattr(search_selectors, "SEARCH_PAGE_LIMIT", 3)
     NominalFactory.create_batch(3, owning_agency=police, surname="Marsh", forenames="Other")
     response = signed_in(client, analyst).get(reverse("nominals:search"), {"q": "Marsh"})
 

@@ -8,8 +8,12 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import Role
-from nominals import selectors, services
-from nominals.selectors import NominalFilters
+from nominals.selectors import search as search_selectors
+from nominals.selectors.hotspots import hotspot_counts
+from nominals.selectors.nominals import NominalFilters, nominal_filters_from, nominal_list
+from nominals.selectors.search import _name_ids_postgresql, nominal_search, nominal_search_best
+from nominals.services.custody import custody_episode_add
+from nominals.services.nominals import nominal_create
 from tests.factories import PrisonFactory, UserFactory, threat_area
 
 from .factories import MembershipFactory, NominalFactory, OCGFactory
@@ -24,7 +28,7 @@ def days_ago(n):
 @pytest.fixture
 def register(analyst):
     people = {
-        "smith": services.nominal_create(
+        "smith": nominal_create(
             actor=analyst,
             surname="Smith",
             forenames="Jonathan",
@@ -33,8 +37,8 @@ def register(analyst):
             aliases=[{"surname": "Blackwood", "forenames": "Jon"}],
             other_identifiers=[{"kind": "NI number", "value": "QQ123456C"}],
         ),
-        "smythe": services.nominal_create(actor=analyst, surname="Smythe", forenames="Alan", crn="X654321"),
-        "jones": services.nominal_create(
+        "smythe": nominal_create(actor=analyst, surname="Smythe", forenames="Alan", crn="X654321"),
+        "jones": nominal_create(
             actor=analyst, surname="Jones", forenames="Mary", date_of_birth=datetime.date(1985, 6, 1)
         ),
     }
@@ -42,7 +46,7 @@ def register(analyst):
 
 
 def search(user, query):
-    return list(selectors.nominal_search(user=user, query=query))
+    return list(nominal_search(user=user, query=query))
 
 
 @pytest.mark.parametrize(
@@ -67,7 +71,7 @@ def test_search_finds_names_aliases_identifiers_and_dates(analyst, register, que
 
 @pytest.mark.parametrize("query", ["o'neil", "smith-jones", "o'", "&|!():*"])
 def test_search_survives_punctuation(analyst, query):
-    nominal = services.nominal_create(actor=analyst, surname="O'Neil Smith-Jones")
+    nominal = nominal_create(actor=analyst, surname="O'Neil Smith-Jones")
     found = search(analyst, query)
     assert found == ([nominal] if query[0].isalpha() else [])
 
@@ -89,16 +93,16 @@ def test_postgresql_search_tolerates_misspelling_and_ranks_the_closest_first(ana
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram matching is PostgreSQL's")
 @pytest.mark.parametrize(("names", "conditions"), [(("smith",), 1), (("jonathan", "smith"), 2)])
 def test_postgresql_name_match_compares_each_text_with_surnames_once(names, conditions):
-    sql = str(selectors._name_ids_postgresql(names).query)
+    sql = str(_name_ids_postgresql(names).query)
     # Each trigram condition appears once for nominals and once for aliases.
     assert sql.count('"surname" %') == 2 * conditions
 
 
 def test_search_best_reads_one_row_past_the_limit_instead_of_counting(analyst, register, monkeypatch):
-    monkeypatch.setattr(selectors, "SEARCH_PAGE_LIMIT", 1)
-    assert selectors.nominal_search_best(user=analyst, query="1985-06-01") == ([search(analyst, "1985-06-01")[0]], True)
-    assert selectors.nominal_search_best(user=analyst, query="jones") == ([register["jones"]], False)
-    assert selectors.nominal_search_best(user=analyst, query="nobody") == ([], False)
+    monkeypatch.setattr(search_selectors, "SEARCH_PAGE_LIMIT", 1)
+    assert nominal_search_best(user=analyst, query="1985-06-01") == ([search(analyst, "1985-06-01")[0]], True)
+    assert nominal_search_best(user=analyst, query="jones") == ([register["jones"]], False)
+    assert nominal_search_best(user=analyst, query="nobody") == ([], False)
 
 
 # --- lists -----------------------------------------------------------------------------------------------
@@ -107,13 +111,13 @@ def test_search_best_reads_one_row_past_the_limit_instead_of_counting(analyst, r
 def test_list_filters_and_sorting(analyst, police, prison):
     drugs = NominalFactory(owning_agency=police, surname="Adams", risk_level="low")
     drugs.threat_areas.add(threat_area("illegal_drugs"))
-    held = services.nominal_create(actor=analyst, surname="Baker", risk_level="very_high")
-    services.custody_episode_add(actor=analyst, nominal=held, establishment=prison, received_on=days_ago(5))
+    held = nominal_create(actor=analyst, surname="Baker", risk_level="very_high")
+    custody_episode_add(actor=analyst, nominal=held, establishment=prison, received_on=days_ago(5))
     ocg = OCGFactory(lead_agency=police)
     MembershipFactory(ocg=ocg, nominal=drugs)
 
     def names(**filters):
-        return [n.surname for n in selectors.nominal_list(user=analyst, filters=NominalFilters(**filters))]
+        return [n.surname for n in nominal_list(user=analyst, filters=NominalFilters(**filters))]
 
     assert names(threat_area="illegal_drugs") == ["Adams"]
     assert names(custody="in") == ["Baker"] and names(establishment=prison.pk) == ["Baker"]
@@ -125,7 +129,7 @@ def test_list_filters_and_sorting(analyst, police, prison):
 
 
 def test_filters_from_parameters_ignore_nonsense():
-    filters = selectors.nominal_filters_from({"risk": "extreme", "agency": "x", "custody": "in", "sort": "--surname"})
+    filters = nominal_filters_from({"risk": "extreme", "agency": "x", "custody": "in", "sort": "--surname"})
     assert filters == NominalFilters(custody="in")
 
 
@@ -135,8 +139,8 @@ def test_ocg_filter_does_not_reveal_membership_of_an_ocg_the_user_may_not_see(
     shared = NominalFactory(owning_agency=police)
     hidden_ocg = OCGFactory(lead_agency=outsider_agency)
     MembershipFactory(ocg=hidden_ocg, nominal=shared)
-    assert list(selectors.nominal_list(user=council_spoc, filters=NominalFilters(ocg=hidden_ocg.pk))) == []
-    row = selectors.nominal_list(user=council_spoc).get(pk=shared.pk)
+    assert list(nominal_list(user=council_spoc, filters=NominalFilters(ocg=hidden_ocg.pk))) == []
+    row = nominal_list(user=council_spoc).get(pk=shared.pk)
     assert row.ocg_rows == []
 
 
@@ -153,10 +157,8 @@ def test_hotspots_count_current_ocg_members_in_custody_by_establishment_and_thre
     old_ocg.threat_areas.add(threat_area("fraud"))
 
     def member(prison_agency, ocg, ended_on=None):
-        nominal = services.nominal_create(actor=analyst, surname="Member", allow_duplicate=True)
-        services.custody_episode_add(
-            actor=analyst, nominal=nominal, establishment=prison_agency, received_on=days_ago(3)
-        )
+        nominal = nominal_create(actor=analyst, surname="Member", allow_duplicate=True)
+        custody_episode_add(actor=analyst, nominal=nominal, establishment=prison_agency, received_on=days_ago(3))
         MembershipFactory(ocg=ocg, nominal=nominal, ended_on=ended_on)
         return nominal
 
@@ -167,7 +169,7 @@ def test_hotspots_count_current_ocg_members_in_custody_by_establishment_and_thre
     NominalFactory(owning_agency=police)  # not in custody
 
     # Tier 3 is open to every signed-in user, including roles that see nothing of the register.
-    hotspots, totals = selectors.hotspot_counts(user=council_admin)
+    hotspots, totals = hotspot_counts(user=council_admin)
     assert {(h.establishment, h.threat_area, h.count) for h in hotspots} == {
         ("HMP Northshire", "illegal_drugs", 2),
         ("HMP Northshire", "illegal_firearms", 2),
@@ -181,4 +183,4 @@ def test_hotspots_are_empty_for_expired_vetting(police):
     user = UserFactory(
         agency=police, roles=[Role.ANALYST], vetting_expires=timezone.localdate() - datetime.timedelta(1)
     )
-    assert selectors.hotspot_counts(user=user) == ([], {})
+    assert hotspot_counts(user=user) == ([], {})

@@ -8,8 +8,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from accounts.models import Role, VettingLevel
-from nominals import services
 from nominals.models import Entity, Nominal, NominalAlias
+from nominals.selectors.nominals import likely_duplicates
+from nominals.services.custody import (
+    custody_episode_add,
+    custody_episode_update,
+    order_add,
+    supervision_add,
+    transfer_record,
+)
+from nominals.services.entities import association_add, entity_create, entity_link
+from nominals.services.grants import grant_create
+from nominals.services.nominals import nominal_create, nominal_update
+from nominals.services.ocgs import membership_add
 from tests.factories import AgencyFactory, PrisonFactory, UserFactory
 
 from .factories import NominalFactory, OCGFactory
@@ -33,7 +44,7 @@ def errors_of(call, **kwargs):
 
 
 def test_create_normalises_identifiers_and_saves_aliases(analyst):
-    nominal = services.nominal_create(
+    nominal = nominal_create(
         actor=analyst,
         surname=" Okafor ",
         forenames="Chidi",
@@ -59,7 +70,7 @@ def test_create_normalises_identifiers_and_saves_aliases(analyst):
 
 def test_create_reports_all_problems_and_saves_nothing(analyst):
     errors = errors_of(
-        services.nominal_create,
+        nominal_create,
         actor=analyst,
         surname="",
         pnc_id="2001/1X",
@@ -77,7 +88,7 @@ def test_create_reports_all_problems_and_saves_nothing(analyst):
 
 def test_date_of_birth_cannot_be_in_the_future(analyst):
     errors = errors_of(
-        services.nominal_create, actor=analyst, surname="Future", date_of_birth=TODAY() + datetime.timedelta(days=1)
+        nominal_create, actor=analyst, surname="Future", date_of_birth=TODAY() + datetime.timedelta(days=1)
     )
     assert errors == {"date_of_birth": ["The date of birth must be in the past"]}
 
@@ -85,26 +96,24 @@ def test_date_of_birth_cannot_be_in_the_future(analyst):
 @pytest.mark.parametrize("role", [Role.AGENCY_ADMIN, Role.AUDITOR, Role.SPOC])
 def test_only_register_roles_create(police, role):
     with pytest.raises(PermissionDenied):
-        services.nominal_create(actor=UserFactory(agency=police, roles=[role]), surname="Nobody")
+        nominal_create(actor=UserFactory(agency=police, roles=[role]), surname="Nobody")
 
 
 def test_register_staff_below_ctc_cannot_write(police):
     user = UserFactory(agency=police, roles=[Role.ANALYST], vetting_level=VettingLevel.BPSS)
     with pytest.raises(PermissionDenied):
-        services.nominal_create(actor=user, surname="Nobody")
+        nominal_create(actor=user, surname="Nobody")
 
 
 def test_update_of_another_agencys_nominal_is_refused(analyst, council):
     theirs = NominalFactory(owning_agency=council)
     with pytest.raises(PermissionDenied):
-        services.nominal_update(actor=analyst, nominal=theirs, risk_level="low")
+        nominal_update(actor=analyst, nominal=theirs, risk_level="low")
 
 
 def test_update_replaces_given_lists_and_keeps_the_rest(analyst):
-    nominal = services.nominal_create(
-        actor=analyst, surname="Lister", aliases=[{"surname": "One"}], threat_areas=["fraud"]
-    )
-    services.nominal_update(actor=analyst, nominal=nominal, aliases=[{"surname": "Two"}], risk_level="very_high")
+    nominal = nominal_create(actor=analyst, surname="Lister", aliases=[{"surname": "One"}], threat_areas=["fraud"])
+    nominal_update(actor=analyst, nominal=nominal, aliases=[{"surname": "Two"}], risk_level="very_high")
     nominal.refresh_from_db()
     assert list(nominal.aliases.values_list("surname", flat=True)) == ["Two"]
     assert list(nominal.threat_areas.values_list("code", flat=True)) == ["fraud"]
@@ -112,16 +121,16 @@ def test_update_replaces_given_lists_and_keeps_the_rest(analyst):
 
 
 def test_likely_duplicates_match_alias_and_identifiers(analyst):
-    original = services.nominal_create(
+    original = nominal_create(
         actor=analyst,
         surname="Baker",
         date_of_birth=datetime.date(1980, 1, 1),
         aliases=[{"surname": "Cook"}],
         crn="X123456",
     )
-    by_alias = services.likely_duplicates(user=analyst, surname="cook", date_of_birth=datetime.date(1980, 1, 1))
-    by_crn = services.likely_duplicates(user=analyst, surname="Other", crn="x123456")
-    other_dob = services.likely_duplicates(user=analyst, surname="Baker", date_of_birth=datetime.date(1981, 1, 1))
+    by_alias = likely_duplicates(user=analyst, surname="cook", date_of_birth=datetime.date(1980, 1, 1))
+    by_crn = likely_duplicates(user=analyst, surname="Other", crn="x123456")
+    other_dob = likely_duplicates(user=analyst, surname="Baker", date_of_birth=datetime.date(1981, 1, 1))
     assert list(by_alias) == [original] and list(by_crn) == [original] and not other_dob.exists()
 
 
@@ -130,13 +139,13 @@ def test_likely_duplicates_match_alias_and_identifiers(analyst):
 
 def test_custody_and_transfers_keep_current_establishment(analyst, prison):
     other_prison = PrisonFactory(name="HMP Southshire")
-    nominal = services.nominal_create(actor=analyst, surname="Held")
-    episode = services.custody_episode_add(
+    nominal = nominal_create(actor=analyst, surname="Held")
+    episode = custody_episode_add(
         actor=analyst, nominal=nominal, establishment=prison, received_on=days_ago(60), prison_number="a1234bc"
     )
     nominal.refresh_from_db()
     assert nominal.current_establishment == prison and nominal.prison_number == "A1234BC"
-    transfer = services.transfer_record(
+    transfer = transfer_record(
         actor=analyst,
         custody_episode=episode,
         to_establishment=other_prison,
@@ -146,15 +155,15 @@ def test_custody_and_transfers_keep_current_establishment(analyst, prison):
     assert transfer.from_establishment == prison
     nominal.refresh_from_db()
     assert nominal.current_establishment == other_prison
-    services.custody_episode_update(actor=analyst, episode=episode, released_on=days_ago(1))
+    custody_episode_update(actor=analyst, episode=episode, released_on=days_ago(1))
     nominal.refresh_from_db()
     assert nominal.current_establishment is None
 
 
 def test_custody_dates_must_be_plausible(analyst, prison, police):
-    nominal = services.nominal_create(actor=analyst, surname="Dates", date_of_birth=datetime.date(2000, 1, 1))
+    nominal = nominal_create(actor=analyst, surname="Dates", date_of_birth=datetime.date(2000, 1, 1))
     errors = errors_of(
-        services.custody_episode_add,
+        custody_episode_add,
         actor=analyst,
         nominal=nominal,
         establishment=police,
@@ -169,21 +178,19 @@ def test_custody_dates_must_be_plausible(analyst, prison, police):
 
 
 def test_one_open_custody_episode_at_a_time(analyst, prison):
-    nominal = services.nominal_create(actor=analyst, surname="Twice")
-    services.custody_episode_add(actor=analyst, nominal=nominal, establishment=prison, received_on=days_ago(9))
+    nominal = nominal_create(actor=analyst, surname="Twice")
+    custody_episode_add(actor=analyst, nominal=nominal, establishment=prison, received_on=days_ago(9))
     errors = errors_of(
-        services.custody_episode_add, actor=analyst, nominal=nominal, establishment=prison, received_on=days_ago(2)
+        custody_episode_add, actor=analyst, nominal=nominal, establishment=prison, received_on=days_ago(2)
     )
     assert "already in custody" in errors["released_on"][0]
 
 
 def test_transfer_must_fall_within_the_episode(analyst, prison):
-    nominal = services.nominal_create(actor=analyst, surname="Moved")
-    episode = services.custody_episode_add(
-        actor=analyst, nominal=nominal, establishment=prison, received_on=days_ago(10)
-    )
+    nominal = nominal_create(actor=analyst, surname="Moved")
+    episode = custody_episode_add(actor=analyst, nominal=nominal, establishment=prison, received_on=days_ago(10))
     errors = errors_of(
-        services.transfer_record,
+        transfer_record,
         actor=analyst,
         custody_episode=episode,
         to_establishment=prison,
@@ -196,9 +203,9 @@ def test_transfer_must_fall_within_the_episode(analyst, prison):
 
 
 def test_orders_and_supervision_validate_dates(analyst):
-    nominal = services.nominal_create(actor=analyst, surname="Ordered")
+    nominal = nominal_create(actor=analyst, surname="Ordered")
     errors = errors_of(
-        services.order_add,
+        order_add,
         actor=analyst,
         nominal=nominal,
         kind="scpo",
@@ -212,7 +219,7 @@ def test_orders_and_supervision_validate_dates(analyst):
     }
     region = AgencyFactory(name="North West Probation", kind="probation_region")
     errors = errors_of(
-        services.supervision_add,
+        supervision_add,
         actor=analyst,
         nominal=nominal,
         region=region,
@@ -228,11 +235,11 @@ def test_orders_and_supervision_validate_dates(analyst):
 def test_membership_needs_a_visible_nominal(analyst, police, council):
     ocg = OCGFactory(lead_agency=police)
     hidden = NominalFactory(owning_agency=council)
-    errors = errors_of(services.membership_add, actor=analyst, ocg=ocg, nominal=hidden, role="principal")
+    errors = errors_of(membership_add, actor=analyst, ocg=ocg, nominal=hidden, role="principal")
     assert errors == {"nominal": ["Choose a nominal from the register"]}
     mine = NominalFactory(owning_agency=police)
-    services.membership_add(actor=analyst, ocg=ocg, nominal=mine, role="principal")
-    errors = errors_of(services.membership_add, actor=analyst, ocg=ocg, nominal=mine, role="peripheral")
+    membership_add(actor=analyst, ocg=ocg, nominal=mine, role="principal")
+    errors = errors_of(membership_add, actor=analyst, ocg=ocg, nominal=mine, role="peripheral")
     assert errors == {"nominal": ["This nominal is already a current member of this OCG"]}
 
 
@@ -248,30 +255,28 @@ def test_membership_needs_a_visible_nominal(analyst, police, council):
     ],
 )
 def test_entity_values_are_normalised_and_recorded_once_per_agency(analyst, kind, typed, stored):
-    entity = services.entity_create(actor=analyst, kind=kind, value=typed)
+    entity = entity_create(actor=analyst, kind=kind, value=typed)
     assert entity.value == stored
     assert entity.category == ("financial" if kind in ("business", "bank_account") else "lifestyle")
-    assert services.entity_create(actor=analyst, kind=kind, value=stored) == entity
+    assert entity_create(actor=analyst, kind=kind, value=stored) == entity
     assert Entity.objects.count() == 1
 
 
 def test_entity_value_problems(analyst):
-    assert errors_of(services.entity_create, actor=analyst, kind="address", value="1 High Street") == {
+    assert errors_of(entity_create, actor=analyst, kind="address", value="1 High Street") == {
         "value": ["Enter the address with its postcode, like NT1 2AB, 1 High Street"]
     }
-    assert (
-        "sort code" in errors_of(services.entity_create, actor=analyst, kind="bank_account", value="1234")["value"][0]
-    )
+    assert "sort code" in errors_of(entity_create, actor=analyst, kind="bank_account", value="1234")["value"][0]
 
 
 def test_entity_link_to_nominal_xor_ocg(analyst, police):
-    entity = services.entity_create(actor=analyst, kind="vehicle", value="AB12CDE")
-    errors = errors_of(services.entity_link, actor=analyst, entity=entity, relationship="")
+    entity = entity_create(actor=analyst, kind="vehicle", value="AB12CDE")
+    errors = errors_of(entity_link, actor=analyst, entity=entity, relationship="")
     assert errors == {
         "nominal": ["Link the entity to either a nominal or an OCG"],
         "relationship": ["Enter the relationship, for example home address"],
     }
-    link = services.entity_link(
+    link = entity_link(
         actor=analyst, entity=entity, nominal=NominalFactory(owning_agency=police), relationship="Registered keeper"
     )
     assert link.nominal is not None
@@ -279,7 +284,7 @@ def test_entity_link_to_nominal_xor_ocg(analyst, police):
 
 def test_association_needs_two_different_visible_nominals(analyst, police):
     nominal = NominalFactory(owning_agency=police)
-    errors = errors_of(services.association_add, actor=analyst, nominal_a=nominal, nominal_b=nominal, kind="family")
+    errors = errors_of(association_add, actor=analyst, nominal_a=nominal, nominal_b=nominal, kind="family")
     assert errors == {"nominal_b": ["Choose a different nominal: a nominal cannot be associated with themselves"]}
 
 
@@ -289,7 +294,7 @@ def test_association_needs_two_different_visible_nominals(analyst, police):
 def test_grant_rules(analyst, police, council, council_spoc, outsider):
     nominal = NominalFactory(owning_agency=police)
     errors = errors_of(
-        services.grant_create,
+        grant_create,
         actor=analyst,
         obj=nominal,
         user=council_spoc,
@@ -299,14 +304,14 @@ def test_grant_rules(analyst, police, council, council_spoc, outsider):
     )
     assert set(errors) == {"tier", "reason", "expires_at"}
     assert "can receive tier 1" in errors["tier"][0]
-    errors = errors_of(services.grant_create, actor=analyst, obj=nominal, tier=2, reason="Why", expires_at=None)
+    errors = errors_of(grant_create, actor=analyst, obj=nominal, tier=2, reason="Why", expires_at=None)
     assert set(errors) == {"user", "expires_at"}
 
 
 def test_only_the_owners_register_staff_grant(police, outsider):
     nominal = NominalFactory(owning_agency=police)
     with pytest.raises(PermissionDenied):
-        services.grant_create(
+        grant_create(
             actor=outsider,
             obj=nominal,
             user=outsider,
@@ -319,8 +324,8 @@ def test_only_the_owners_register_staff_grant(police, outsider):
 def test_a_new_grant_to_the_same_user_replaces_the_old(analyst, police, outsider):
     nominal = NominalFactory(owning_agency=police)
     later = timezone.now() + datetime.timedelta(days=1)
-    first = services.grant_create(actor=analyst, obj=nominal, user=outsider, tier=2, reason="A", expires_at=later)
-    second = services.grant_create(actor=analyst, obj=nominal, user=outsider, tier=1, reason="B", expires_at=later)
+    first = grant_create(actor=analyst, obj=nominal, user=outsider, tier=2, reason="A", expires_at=later)
+    second = grant_create(actor=analyst, obj=nominal, user=outsider, tier=1, reason="B", expires_at=later)
     assert first.pk == second.pk
     second.refresh_from_db()
     assert (second.tier, second.reason) == (1, "B")

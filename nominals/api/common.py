@@ -1,0 +1,68 @@
+"""What every register viewset shares: the reader permission, pagination, service errors as 400s."""
+
+from contextlib import contextmanager
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers as drf_serializers
+from rest_framework import viewsets
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.settings import api_settings
+
+from agencies.models import Agency
+from audit.mixins import AuditedReadsMixin
+from ocgshare import access
+from ocgshare.pagination import CursorPagination
+
+
+@contextmanager
+def service_errors():
+    """A service's ValidationError as a 400 with field errors (PermissionDenied becomes a 403)."""
+    try:
+        yield
+    except DjangoValidationError as exc:
+        detail = drf_serializers.as_serializer_error(exc)
+        if NON_FIELD_ERRORS in detail:
+            detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
+        raise drf_serializers.ValidationError(detail) from exc
+
+
+class ReadsRegister(BasePermission):
+    """Signed-in users with a role that may read the register (others get 403)."""
+
+    message = "Your roles do not give access to the register."
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and request.user.has_role(*access.READER_ROLES))
+
+
+class RegisterCursorPagination(CursorPagination):
+    ordering = ("-created_at", "-id")
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+def _parse(serializer_class, data, **kwargs):
+    serializer = serializer_class(data=data, **kwargs)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
+def _agency(pk):
+    return Agency.objects.filter(pk=pk).first() if pk else None
+
+
+class RegisterViewSet(AuditedReadsMixin, viewsets.GenericViewSet):
+    """list() and retrieve() come from AuditedReadsMixin, which logs them: a viewset gives its
+    `get_queryset`, `get_object` (404 for items the user may not see), `audit_filters` and serializers."""
+
+    permission_classes = [IsAuthenticated, ReadsRegister]
+    pagination_class = RegisterCursorPagination
+    filter_backends = []
+    detail_serializer_class = None
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return super().get_serializer_class()

@@ -1,0 +1,120 @@
+"""/api/ocgs/: list, search, detail, writes and memberships."""
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
+from rest_framework import serializers as drf_serializers
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from ocgshare.models import AccessSurface
+
+from ..constants import OCGBand, OCGStatus
+from ..models import Nominal, OCGMembership
+from ..selectors import common as shared_selectors
+from ..selectors import ocgs as ocg_selectors
+from ..serializers.grants import GrantSerializer, GrantWriteSerializer
+from ..serializers.ocgs import (
+    MembershipDetailSerializer,
+    MembershipWriteSerializer,
+    OCGDetailSerializer,
+    OCGSerializer,
+    OCGWriteSerializer,
+)
+from ..services import ocgs as ocg_services
+from .common import RegisterViewSet, _parse, service_errors
+from .grants import grant_revoke_endpoint, grants_endpoint
+
+OCG_FILTERS = [
+    OpenApiParameter("agency", int, description="Lead agency id."),
+    OpenApiParameter("status", str, enum=OCGStatus.values),
+    OpenApiParameter("band", str, enum=OCGBand.values),
+    OpenApiParameter("threat_area", str, description="A threat area code."),
+    OpenApiParameter("page_size", int, description="Up to 100 (default 50)."),
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=OCG_FILTERS))
+class OCGViewSet(RegisterViewSet):
+    """OCGs the user may see, each with only the fields their tier reaches."""
+
+    serializer_class = OCGSerializer
+    detail_serializer_class = OCGDetailSerializer
+    audit_filters = ocg_selectors.ocg_filters_from
+
+    def get_queryset(self):
+        filters = ocg_selectors.ocg_filters_from({**self.request.query_params.dict(), "sort": ""})
+        return ocg_selectors.ocg_list(user=self.request.user, filters=filters)
+
+    def get_object(self):
+        return ocg_selectors.ocg_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def audit_named(self, shown):
+        return ocg_selectors.named_by_ocg(shown[0]) if self.action == "retrieve" else ()
+
+    def _visible(self, pk):
+        ocg = shared_selectors.ocg_queryset(self.request.user).filter(pk=pk).first()
+        if ocg is None:
+            raise Http404
+        return ocg
+
+    def _detail(self, pk, status_code=status.HTTP_200_OK):
+        """The item as a write left it (the write's service logged the change)."""
+        ocg = ocg_selectors.ocg_get(user=self.request.user, pk=pk)
+        return Response(OCGDetailSerializer(ocg, context=self.get_serializer_context()).data, status=status_code)
+
+    @extend_schema(request=OCGWriteSerializer, responses={201: OCGDetailSerializer})
+    def create(self, request):
+        data = _parse(OCGWriteSerializer, request.data)
+        with service_errors():
+            ocg = ocg_services.ocg_create(actor=request.user, surface=AccessSurface.API, **data)
+        return self._detail(ocg.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(request=OCGWriteSerializer, responses={200: OCGDetailSerializer})
+    def partial_update(self, request, pk=None):
+        ocg = self._visible(pk)
+        data = _parse(OCGWriteSerializer, request.data, partial=True)
+        with service_errors():
+            ocg_services.ocg_update(actor=request.user, ocg=ocg, surface=AccessSurface.API, **data)
+        return self._detail(ocg.pk)
+
+    @extend_schema(request=MembershipWriteSerializer, responses={201: MembershipDetailSerializer})
+    @action(detail=True, methods=["post"])
+    def memberships(self, request, pk=None):
+        """Add a member: any nominal you may see."""
+        ocg = self._visible(pk)
+        data = _parse(MembershipWriteSerializer, request.data)
+        nominal = Nominal.objects.filter(pk=data.pop("nominal")).first()
+        with service_errors():
+            membership = ocg_services.membership_add(
+                actor=request.user, ocg=ocg, nominal=nominal, surface=AccessSurface.API, **data
+            )
+        return Response(MembershipDetailSerializer(membership).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=inline_serializer("MembershipEnd", {"ended_on": drf_serializers.DateField()}),
+        responses={200: MembershipDetailSerializer},
+    )
+    @action(detail=True, methods=["patch"], url_path=r"memberships/(?P<membership_pk>\d+)")
+    def membership_end(self, request, pk=None, membership_pk=None):
+        ocg = self._visible(pk)
+        membership = OCGMembership.objects.filter(pk=membership_pk, ocg=ocg).select_related("ocg").first()
+        if membership is None:
+            raise Http404
+        ended_on = drf_serializers.DateField(allow_null=True).run_validation(request.data.get("ended_on"))
+        with service_errors():
+            membership = ocg_services.membership_end(
+                actor=request.user, membership=membership, ended_on=ended_on, surface=AccessSurface.API
+            )
+        return Response(MembershipDetailSerializer(membership).data)
+
+    @extend_schema(methods=["GET"], responses=GrantSerializer(many=True))
+    @extend_schema(methods=["POST"], request=GrantWriteSerializer, responses={201: GrantSerializer})
+    @action(detail=True, methods=["get", "post"], pagination_class=None)
+    def grants(self, request, pk=None):
+        return grants_endpoint(self, request, self._visible(pk))
+
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["delete"], url_path=r"grants/(?P<holder>user|agency)/(?P<grant_pk>\d+)")
+    def grant_revoke(self, request, pk=None, holder=None, grant_pk=None):
+        return grant_revoke_endpoint(request, self._visible(pk), holder, grant_pk)

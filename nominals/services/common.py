@@ -1,0 +1,46 @@
+"""Checks every write of the register shares: who may write, validation gathered into one error, and
+the visibility of what a write refers to."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from agencies.models import ThreatArea
+from ocgshare import access
+
+
+def require_register_staff(actor, agency_id, *, what="items"):
+    if not access.is_owner_staff(actor, agency_id):
+        raise PermissionDenied(
+            f"Only intelligence staff of the owning agency, vetted to CTC or above, can change these {what}."
+        )
+
+
+def _problems(instance, *, exclude=(), errors=None):
+    """Every problem with `instance` (model clean() and field validation), merged into `errors`."""
+    errors = {} if errors is None else errors
+    try:
+        instance.full_clean(exclude=list(exclude), validate_constraints=False)
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    return errors
+
+
+def _raise_if(errors):
+    if errors:
+        raise ValidationError(errors)
+
+
+def _threat_areas(codes, errors):
+    codes = list(dict.fromkeys(codes or []))
+    rows = list(ThreatArea.objects.filter(code__in=codes))
+    if len(rows) != len(codes):
+        errors["threat_areas"] = ["Choose threat areas from the list"]
+    return rows
+
+
+def _visible_or_error(actor, model, obj, field, errors, message):
+    """`obj` if the actor may see it; otherwise an error that does not say whether it exists."""
+    if obj is None or not access.can_see(actor, obj):
+        errors[field] = [message]
+        return None
+    return obj

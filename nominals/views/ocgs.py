@@ -1,0 +1,143 @@
+"""Pages of OCGs: the list, the detail page, the create and edit forms and memberships."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods
+
+from audit.services import log_page_read
+from ocgshare import access, lists
+
+from ..constants import tier_shows
+from ..forms.common import add_service_errors
+from ..forms.ocgs import MembershipEndForm, MembershipForm, OCGFilterForm, OCGForm
+from ..models import OCG, Nominal, OCGMembership
+from ..selectors import ocgs as ocg_selectors
+from ..serializers.ocgs import OCGDetailSerializer, OCGSerializer
+from ..services import ocgs as ocg_services
+from .common import (
+    _basis,
+    _child_form,
+    _groups,
+    _log_form_read,
+    _own_item,
+    _render,
+    _require_own_agency_staff,
+    reader_required,
+)
+from .grants import _grant_rows
+
+OCG_COLUMNS = [("reference", "Reference"), ("name", "Name")]
+
+
+@reader_required
+def ocg_list(request):
+    filters = ocg_selectors.ocg_filters_from(request.GET)
+    form = OCGFilterForm(request.GET or None, user=request.user)
+    page = lists.paginate(request, ocg_selectors.ocg_list(user=request.user, filters=filters))
+    rows = list(page.object_list)
+    page.object_list = rows
+    log_page_read(request, items=rows, params=filters)
+    return _render(
+        request,
+        "nominals/ocg_list.html",
+        {
+            "form": form,
+            "page": page,
+            "ocgs": OCGSerializer(rows, many=True, context={"request": request}).data,
+            "headers": lists.sort_headers(filters.sort, OCG_COLUMNS),
+            "selected_filters": lists.selected_filters(request.GET, form),
+            "is_filtered": any((filters.agency, filters.status, filters.band, filters.threat_area)),
+            "can_create": access.is_owner_staff(request.user, request.user.agency_id),
+        },
+    )
+
+
+@reader_required
+def ocg_detail(request, pk):
+    ocg = ocg_selectors.ocg_get(user=request.user, pk=pk)
+    log_page_read(request, obj=ocg, named=ocg_selectors.named_by_ocg(ocg))
+    data = OCGDetailSerializer(ocg, context={"request": request}).data
+    return _render(
+        request,
+        "nominals/ocg_detail.html",
+        {
+            "ocg": data,
+            "seeing": _basis(request, ocg, ocg.access),
+            **_groups("ocg", ocg.viewer_tier),
+            "member_detail": tier_shows("ocg", ocg.viewer_tier, "memberships"),
+            "is_owner": access.is_owner_staff(request.user, ocg.lead_agency_id),
+            "grants": _grant_rows(request, ocg),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def ocg_create(request):
+    _require_own_agency_staff(request)
+    form = OCGForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ocg = ocg_services.ocg_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"OCG {ocg.reference} added to the register.")
+            return redirect("nominals:ocg-detail", pk=ocg.pk)
+    return _render(request, "nominals/ocg_form.html", {"form": form, "ocg": None}, shows_items=False)
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def ocg_edit(request, pk):
+    ocg = _own_item(request, OCG, pk)
+    form = OCGForm(request.POST or None, initial=OCGForm.initial_for(ocg))
+    if request.method == "POST" and form.is_valid():
+        try:
+            ocg_services.ocg_update(actor=request.user, ocg=ocg, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "OCG updated.")
+            return redirect("nominals:ocg-detail", pk=pk)
+    _log_form_read(request, ocg)
+    return _render(request, "nominals/ocg_form.html", {"form": form, "ocg": ocg})
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def membership_add(request, pk):
+    ocg = _own_item(request, OCG, pk)
+
+    def save(data):
+        data = dict(data)
+        nominal = Nominal.objects.filter(pk=data.pop("nominal")).first()
+        ocg_services.membership_add(actor=request.user, ocg=ocg, nominal=nominal, **data)
+
+    return _child_form(
+        request,
+        ocg,
+        form_class=MembershipForm,
+        heading="Add a member",
+        success="Member added.",
+        save=save,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def membership_end(request, pk, membership_pk):
+    ocg = _own_item(request, OCG, pk)
+    membership = OCGMembership.objects.filter(pk=membership_pk, ocg=ocg, ended_on=None).select_related("ocg").first()
+    if membership is None:
+        raise Http404("No such membership")
+    return _child_form(
+        request,
+        ocg,
+        form_class=MembershipEndForm,
+        heading="Record that a member left the group",
+        success="Membership ended.",
+        save=lambda data: ocg_services.membership_end(actor=request.user, membership=membership, **data),
+    )
