@@ -23,9 +23,9 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+import access
 from accounts.models import User
 from agencies.models import Agency
-from ocgshare import access
 from ocgshare.audit import AuditedReadsMixin
 from ocgshare.models import AccessAction, AccessSurface
 from ocgshare.pagination import CursorPagination

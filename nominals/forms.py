@@ -9,9 +9,10 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import timezone
 
+import access
 from accounts.models import User
 from agencies.models import Agency, AgencyKind
-from ocgshare import access, bounds
+from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.forms import GovUKFormMixin

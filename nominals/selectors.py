@@ -28,8 +28,8 @@ from django.db.models.functions import Greatest, JSONObject
 from django.http import Http404
 from django.utils import timezone
 
+import access
 from agencies.models import Agency
-from ocgshare import access
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.expressions import JSONRows
 from ocgshare.params import parse_id

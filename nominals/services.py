@@ -29,9 +29,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
+import access
 from accounts.models import User
 from agencies.models import Agency, ThreatArea
-from ocgshare import access, bounds
+from ocgshare import bounds
 from ocgshare.audit import log_access
 from ocgshare.models import AccessAction, AccessBasis, AccessSurface
 from protocols.constants import PARTY_TIERS, highest_tier_for_kind

@@ -23,8 +23,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+import access
 from agencies.models import Agency
-from ocgshare import access, lists
+from ocgshare import lists
 from ocgshare.audit import log_page_read, page_read_logged
 from ocgshare.constants import SecurityMarking
 from ocgshare.constants import ThreatArea as ThreatAreaChoice

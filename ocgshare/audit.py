@@ -6,7 +6,7 @@ retrieve() log what they return themselves. Neither can be forgotten quietly: a 
 viewset, or a register page opened (nominals.views._render), that logged nothing is refused with a 500
 rather than answered unlogged. One read is one entry:
 
-* a detail (action VIEW): the item, with the tier and basis it was shown on (ocgshare.access.Access);
+* a detail (action VIEW): the item, with the tier and basis it was shown on (access.Access);
 * a list or search (LIST, SEARCH): the query, the count and, as AccessLogResult rows, every item shown,
   each with its own tier and basis (items fetched through `access.visible`);
 * items that a detail or list names besides its own (`named`: the two nominals of an association; the
@@ -52,9 +52,9 @@ from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from rest_framework.response import Response
 
+from access import Access, access_by_routes, access_for, access_of, policy_for
 from accounts.models import Role
 
-from .access import Access, access_by_routes, access_for, access_of, policy_for
 from .models import AccessAction, AccessBasis, AccessLogEntry, AccessLogResult, AccessSurface
 from .params import parse_id
 

@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+import access
 from accounts.models import Role
 from nominals.models import Nominal
-from ocgshare import access
 from ocgshare.audit import AccessLogFilters, access_log_filters_from, access_log_list, log_access
 from ocgshare.models import AccessAction, AccessBasis, AccessLogEntry, AccessLogResult, AppendOnlyError
 from tests.factories import UserFactory

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+import access
 from accounts.models import Role
 from nominals.models import Nominal
-from ocgshare import access
 from ocgshare.audit import AccessLogFilters, LogView, access_log_list, log_read, query_string
 from ocgshare.models import AccessAction, AccessBasis, AccessSurface
 from tests.factories import UserFactory

@@ -7,10 +7,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
+import access
 from accounts.models import Role, VettingLevel
 from nominals.models import OCG, Entity, Nominal, NominalGroupObjectPermission
 from nominals.services import grant_create, grant_revoke
-from ocgshare import access
 from ocgshare.constants import InformationCategory
 from ocgshare.models import AccessBasis
 from protocols import services as protocol_services
