@@ -51,7 +51,7 @@ from django.db import transaction
 
 # The log names each item by the kind, owner, tier and basis the access engine gives it: that is why the
 # writing of the log lives here, above the engine, and not in ocgshare with the log's tables.
-from ocgshare.access import Access, access_by_routes, access_for, access_of, policy_for
+from access import Access, access_by_routes, access_for, access_of, policy_for
 from ocgshare.models import AccessAction, AccessBasis, AccessLogEntry, AccessLogResult, AccessSurface
 
 

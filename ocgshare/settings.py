@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "agencies",
     "notifications",
     "protocols",
+    # The access engine: record kinds register their policies with it from their own ready().
+    "access",
     "nominals",
     "intelligence",
     "audit",

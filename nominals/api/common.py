@@ -9,9 +9,9 @@ from rest_framework import viewsets
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.settings import api_settings
 
+import access
 from agencies.models import Agency
 from audit.mixins import AuditedReadsMixin
-from ocgshare import access
 from ocgshare.pagination import CursorPagination
 
 

@@ -3,8 +3,8 @@
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 
+import access
 from agencies.models import Agency, AgencyKind
-from ocgshare import access
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 

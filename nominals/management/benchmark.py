@@ -38,8 +38,9 @@ from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+import access
 from accounts.models import Role, User
-from ocgshare import access, gctuning, lists
+from ocgshare import gctuning, lists
 from protocols import services as protocol_services
 from protocols.constants import ProtocolStatus
 from protocols.models import Protocol, ProtocolGroupObjectPermission, ProtocolParty

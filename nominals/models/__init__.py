@@ -1,7 +1,7 @@
 """The nominal and OCG register: people of interest with their identifiers, custody, supervision and
 orders; organised crime groups and their members; entities (addresses, vehicles, phones, businesses,
 bank accounts) linked to either; associations between nominals; and the django-guardian need-to-know
-grant tables. Which of it a user may see is decided only by ocgshare.access.
+grant tables. Which of it a user may see is decided only by access.
 """
 
 # Every model is imported here so that the app registry finds them all (Django loads `nominals.models`).

@@ -1,6 +1,6 @@
 """Querysets of register items through the access engine, and what the lists share."""
 
-from ocgshare import access
+import access
 from ocgshare.params import parse_id
 
 from ..models import OCG, Nominal, OCGMembership

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from ocgshare import access
+import access
 
 from ..constants import EntityKind
 from ..models import Association, Entity, EntityLink

@@ -1,7 +1,7 @@
 """Need-to-know grants on register items: which tables hold them, and the grants on one item for its
 owner's staff."""
 
-from ocgshare import access
+import access
 
 from ..models import (
     OCG,

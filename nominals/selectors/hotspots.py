@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from ocgshare import access
+import access
 
 from ..models import OCGMembership
 

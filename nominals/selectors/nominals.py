@@ -7,8 +7,8 @@ from django.db.models import Case, F, IntegerField, OuterRef, Prefetch, Q, Value
 from django.db.models.functions import JSONObject
 from django.http import Http404
 
+import access
 from agencies.models import Agency
-from ocgshare import access
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.expressions import JSONRows
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import F, Q, prefetch_related_objects
 from django.http import Http404
 
-from ocgshare import access
+import access
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 
 from ..constants import OCGBand, OCGStatus

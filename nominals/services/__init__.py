@@ -1,7 +1,7 @@
 """Writes of the register: nominals with their aliases and identifiers, custody, transfers, supervision and
 orders; OCGs and memberships; entities and their links; associations; need-to-know grants.
 
-Who may write: the owning agency's register staff (ocgshare.access.is_owner_staff) for its own items.
+Who may write: the owning agency's register staff (access.is_owner_staff) for its own items.
 Anything else a write refers to (the nominal joining an OCG, the two nominals of an association, the
 nominal an entity is linked to) must be visible to the actor through the access engine, and a refusal
 says no more than "choose another", so an error never reveals an item the actor may not see.

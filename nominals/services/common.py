@@ -3,8 +3,8 @@ the visibility of what a write refers to."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
+import access
 from agencies.models import ThreatArea
-from ocgshare import access
 
 
 def require_register_staff(actor, agency_id, *, what="items"):

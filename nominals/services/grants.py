@@ -8,10 +8,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+import access
 from accounts.models import User
 from agencies.models import Agency
 from audit.services import log_access
-from ocgshare import access, bounds
+from ocgshare import bounds
 from ocgshare.models import AccessAction, AccessBasis, AccessSurface
 from protocols.constants import PARTY_TIERS, highest_tier_for_kind
 from protocols.services import agency_group, agency_id_of_group

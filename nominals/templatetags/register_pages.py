@@ -10,8 +10,8 @@ from django.utils.dates import MONTHS_3
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+import access
 from accounts.models import Role
-from ocgshare import access
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.links import url_maker

@@ -10,8 +10,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+import access
 from audit.services import log_page_read, page_read_logged
-from ocgshare import access
 from ocgshare.constants import SecurityMarking
 from ocgshare.models import AccessBasis
 from protocols.models import Protocol

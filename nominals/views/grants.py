@@ -5,8 +5,8 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+import access
 from agencies.models import Agency
-from ocgshare import access
 from protocols.services import agency_id_of_group
 
 from ..forms.grants import GrantForm

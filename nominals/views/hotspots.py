@@ -3,8 +3,8 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
+import access
 from audit.services import log_page_read
-from ocgshare import access
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 
 from ..selectors import hotspots as hotspot_selectors

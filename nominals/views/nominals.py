@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+import access
 from audit.services import log_page_read
-from ocgshare import access, lists
+from ocgshare import lists
 from ocgshare.models import AccessAction
 
 from ..constants import CustodyCategory

@@ -6,8 +6,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+import access
 from audit.services import log_page_read
-from ocgshare import access, lists
+from ocgshare import lists
 
 from ..constants import tier_shows
 from ..forms.common import add_service_errors

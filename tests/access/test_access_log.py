@@ -8,11 +8,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+import access
 from accounts.models import Role
 from audit.selectors import AccessLogFilters, access_log_filters_from, access_log_list
 from audit.services import log_access
 from nominals.models import Nominal
-from ocgshare import access
 from ocgshare.models import AccessAction, AccessBasis, AccessLogEntry, AccessLogResult, AppendOnlyError
 from tests.factories import UserFactory
 from tests.nominals.factories import NominalFactory

@@ -6,11 +6,11 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+import access
 from accounts.models import Role
 from audit.selectors import AccessLogFilters, LogView, access_log_list
 from audit.services import log_read, query_string
 from nominals.models import Nominal
-from ocgshare import access
 from ocgshare.models import AccessAction, AccessBasis, AccessSurface
 from tests.factories import UserFactory
 from tests.nominals.factories import NominalFactory

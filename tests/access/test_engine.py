@@ -2,15 +2,28 @@
 protocol state, categories, need-to-know grants, vetting and roles. Protocols go through their real
 lifecycle (protocols.services)."""
 
+import ast
+import dataclasses
 import datetime
+import pathlib
+from collections import Counter
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ImproperlyConfigured
+from django.http import Http404
 from django.utils import timezone
+from rest_framework import generics, serializers
+from rest_framework.response import Response
+from rest_framework.test import APIRequestFactory, force_authenticate
+from rest_framework.views import APIView
 
+import access
+from access.conditions import conditions_for
 from accounts.models import Role, VettingLevel
-from nominals.models import OCG, Entity, Nominal, NominalGroupObjectPermission
+from nominals.constants import FIELD_TIERS
+from nominals.models import OCG, Entity, Nominal, NominalGroupObjectPermission, OCGMembership
 from nominals.services.grants import grant_create, grant_revoke
-from ocgshare import access
 from ocgshare.constants import InformationCategory
 from ocgshare.models import AccessBasis
 from protocols import services as protocol_services
@@ -273,3 +286,188 @@ def test_suspension_changes_rows_independent_of_the_number_of_items(active_proto
     protocol_services.protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Audit")
     # police 5 + prison 5 + council 2 grant rows, whatever the number of register items.
     assert before - ProtocolGroupObjectPermission.objects.count() == 12
+
+
+# --- the registry: record kinds register their policies ----------------------------------------------------
+
+
+def test_the_engine_names_no_domain_model():
+    # Record kinds register with the engine (nominals/apps.py); the engine imports none of them.
+    domain_apps = {"nominals", "intelligence", "notifications"}
+    for module in pathlib.Path(access.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            assert not {name.split(".")[0] for name in names} & domain_apps, f"{module.name} imports {names}"
+
+
+@pytest.mark.parametrize("kind", ["nominal", "ocg", "entity", "association"])
+def test_the_register_kinds_are_registered_by_kind_and_by_model(kind):
+    policy = access.policy_for(kind)
+    assert access.policy_for(policy.model) is policy
+    assert policy.tier_fields == FIELD_TIERS[kind]
+    assert policy.widest_tier == max(FIELD_TIERS[kind])
+    assert policy.release is None  # shared by (owner, category) under protocols, not record by record
+
+
+def test_unknown_kinds_and_models_are_errors_that_name_them():
+    with pytest.raises(LookupError, match="'target' is not a record kind registered"):
+        access.policy_for("target")
+    with pytest.raises(LookupError, match="^OCGMembership is not a record kind registered"):
+        access.policy_for(OCGMembership)
+
+
+def test_registering_a_kind_or_a_model_twice_is_an_error():
+    nominal = access.policy_for("nominal")
+    with pytest.raises(ImproperlyConfigured, match="already has a policy for the kind 'nominal'"):
+        access.register(nominal)
+    with pytest.raises(ImproperlyConfigured, match="already has a policy for Nominal"):
+        access.register(dataclasses.replace(nominal, kind="person"))
+    with pytest.raises(LookupError):
+        access.policy_for("person")
+
+
+def test_a_kind_released_record_by_record_is_refused_until_the_engine_reads_releases(analyst):
+    # The extension point for intelligence (access.conditions): never read as (owner, category) sharing.
+    release = access.Release(model=ProtocolGroupObjectPermission, item_field="group")
+    policy = dataclasses.replace(access.policy_for("nominal"), kind="released", release=release)
+    with pytest.raises(NotImplementedError, match="'released' policy names a release table"):
+        conditions_for(access.viewer_for(fresh(analyst)), policy)
+
+
+# --- access_get: the permission-checked fetch by primary key ------------------------------------------------
+
+
+def test_access_get_fetches_through_the_engine_by_kind_or_model(analyst, active_protocol, prison_pio, nominal):
+    assert access.access_get(fresh(analyst), "nominal", nominal.pk).viewer_tier == 0
+    item = access.access_get(fresh(prison_pio), Nominal, str(nominal.pk))
+    assert item == nominal
+    assert item.viewer_tier == 1
+    assert access.access_of(prison_pio, item).protocol_id == active_protocol.pk
+
+
+def test_access_get_answers_alike_for_the_missing_and_the_unseen(nominal, outsider):
+    user = fresh(outsider)
+    answers = set()
+    for pk in (nominal.pk, nominal.pk + 1000, "not-a-number", 2**70):
+        with pytest.raises(Http404) as raised:
+            access.access_get(user, "nominal", pk)
+        answers.add(str(raised.value))
+    assert answers == {"No Nominal matches the given query."}
+
+
+def test_access_get_is_one_query_once_the_request_has_read_the_viewer(
+    active_protocol, police, prison_pio, django_assert_num_queries
+):
+    first, second = NominalFactory.create_batch(2, owning_agency=police)
+    user = fresh(prison_pio)
+    # Roles, groups, the agency's protocol grants, the user's grants, then the item.
+    with django_assert_num_queries(5):
+        access.access_get(user, "nominal", first.pk)
+    with django_assert_num_queries(1):
+        assert access.access_get(user, "nominal", second.pk).viewer_tier == 1
+
+
+class _ItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    viewer_tier = serializers.IntegerField()
+
+
+class _ByGet(APIView):
+    permission_classes = []
+
+    def get(self, request, pk):
+        return Response(_ItemSerializer(access.access_get(request.user, "nominal", pk)).data)
+
+
+class _ByQueryset(generics.RetrieveAPIView):
+    permission_classes = []
+    serializer_class = _ItemSerializer
+
+    def get_queryset(self):
+        return access.access_queryset(self.request.user, Nominal)
+
+
+@pytest.mark.parametrize("view", [_ByGet, _ByQueryset])
+def test_drf_answers_404_alike_for_the_missing_and_the_unseen(view, analyst, nominal, outsider):
+    def get(user, pk):
+        request = APIRequestFactory().get(f"/items/{pk}")
+        force_authenticate(request, user=fresh(user))
+        response = view.as_view()(request, pk=pk)
+        response.render()
+        return response
+
+    shown = get(analyst, nominal.pk)
+    assert (shown.status_code, shown.data) == (200, {"id": nominal.pk, "viewer_tier": 0})
+    unseen, missing = get(outsider, nominal.pk), get(outsider, nominal.pk + 1000)
+    assert unseen.status_code == missing.status_code == 404
+    assert unseen.content == missing.content
+
+
+# --- hidden_counts: what exists but may not be seen, by owning agency only -------------------------------------
+
+
+@pytest.fixture
+def register_of_three_agencies(police, prison, council, analyst, outsider, active_protocol):
+    """Items of every category at the police, a few at the prison and the council, one granted to the
+    outsider; OCGs and entities too."""
+    for category in ALL_CATEGORIES:
+        NominalFactory.create_batch(2, owning_agency=police, category=category)
+    NominalFactory.create_batch(3, owning_agency=prison, category=InformationCategory.FINANCIAL)
+    NominalFactory(owning_agency=council, category=InformationCategory.LIFESTYLE)
+    granted = NominalFactory(owning_agency=police, category=InformationCategory.FINANCIAL)
+    grant_create(actor=analyst, obj=granted, user=outsider, tier=2, reason="Enquiry", expires_at=_in(7))
+    OCGFactory.create_batch(2, lead_agency=police)
+    OCGFactory(lead_agency=prison, category=InformationCategory.FINANCIAL)
+    EntityFactory.create_batch(2, owning_agency=police)
+    EntityFactory(owning_agency=council)
+
+
+def _everyone(police, prison, council, outsider, outsider_agency):
+    return {
+        "owner analyst": UserFactory(agency=police, roles=[Role.ANALYST]),
+        "prison PIO (tier 1)": UserFactory(agency=prison, roles=[Role.PIO]),
+        "prison PIO below CTC": UserFactory(agency=prison, roles=[Role.PIO], vetting_level=VettingLevel.BPSS),
+        "council SPOC (tier 2)": UserFactory(agency=council, roles=[Role.SPOC]),
+        "outsider with a grant": outsider,
+        "outsider SPOC": UserFactory(agency=outsider_agency, roles=[Role.SPOC]),
+        "police auditor": UserFactory(agency=police, roles=[Role.AUDITOR]),
+        "signed out": AnonymousUser(),
+    }
+
+
+@pytest.mark.parametrize("model", [Nominal, OCG, Entity])
+def test_hidden_counts_and_the_visible_set_partition_the_table(
+    register_of_three_agencies, police, prison, council, outsider, outsider_agency, model
+):
+    everyone = _everyone(police, prison, council, outsider, outsider_agency)
+    owner_id = access.policy_for(model).owner_id
+    every_item = Counter(model.objects.values_list(owner_id, flat=True))
+    for name, user in everyone.items():
+        user = fresh(user) if user.is_authenticated else user
+        shown = Counter(access.visible(user, model.objects.all()).values_list(owner_id, flat=True))
+        hidden = access.hidden_counts(user, model)
+        assert all(count > 0 for count in hidden.values()), name
+        assert shown + Counter(hidden) == every_item, name
+
+
+def test_hidden_counts_count_by_owning_agency_and_tell_nothing_else(
+    register_of_three_agencies, police, prison, council, council_spoc
+):
+    # The council's SPOC reaches the police's background and lifestyle nominals (tier 2) and its own
+    # (through the protocol): everything else is hidden, counted per owner.
+    assert access.hidden_counts(fresh(council_spoc), "nominal") == {
+        police.pk: 2 * (len(ALL_CATEGORIES) - 2) + 1,
+        prison.pk: 3,
+    }
+
+
+def test_hidden_counts_is_one_query(register_of_three_agencies, prison_pio, django_assert_num_queries):
+    user = fresh(prison_pio)
+    access.visible(user, Nominal.objects.all()).exists()
+    with django_assert_num_queries(1):
+        access.hidden_counts(user, "nominal")

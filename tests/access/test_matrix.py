@@ -15,7 +15,7 @@ The owner's analyst is checked first with the same page checks, at tier 0: it pr
 tier-0 handling notes and the tier-1 detail when they are there, so their absence elsewhere means
 something.
 
-Vetting (ocgshare.access.TIER_VETTING): tiers 0 and 1 need CTC or above, tier 2 BPSS. Whatever tier a
+Vetting (access.TIER_VETTING): tiers 0 and 1 need CTC or above, tier 2 BPSS. Whatever tier a
 route gives (own agency, protocol, grant), a viewer vetted below CTC is served tier 2 — the owner's own
 analysts included, who then lose the tier-0 detail and the owner's actions — and no vehicle (entities have
 nothing at tier 2). CTC and BPSS are the two sides of that line; the owner's analysts are also checked at SC.
@@ -32,6 +32,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+import access
 from accounts.models import Role, VettingLevel
 from agencies.models import AgencyKind
 from nominals.constants import EntityKind, OrderKind, fields_for_tier
@@ -41,7 +42,6 @@ from nominals.services.entities import entity_create, entity_link
 from nominals.services.grants import grant_create
 from nominals.services.nominals import nominal_create
 from nominals.services.ocgs import membership_add, ocg_create
-from ocgshare import access
 from ocgshare.constants import InformationCategory
 from protocols import services as protocol_services
 from tests.factories import AgencyFactory, PrisonFactory, UserFactory
@@ -110,7 +110,7 @@ def grant_tier(kind):
 
 
 def expected_tier(kind, state, party_tier, covered, role, vetting, grant):
-    """The oracle: the rules of ocgshare.access, written out independently."""
+    """The oracle: the rules of access, written out independently."""
     if role not in (Role.ANALYST, Role.SPOC):
         return None
     tiers = [0] if kind == "own" else []

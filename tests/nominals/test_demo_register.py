@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+import access
 from accounts.models import User
 from nominals.constants import AssociationKind, MembershipRole, OrderKind
 from nominals.models import (
@@ -24,7 +25,6 @@ from nominals.models import (
     Transfer,
 )
 from notifications.models import Notification
-from ocgshare import access
 from ocgshare.models import AccessBasis
 from protocols import services as protocol_services
 from protocols.constants import ProtocolStatus, SanitisationTier

@@ -5,9 +5,9 @@ shown or listed under "Not shared at the version you see", never both and never 
 import pytest
 from django.urls import reverse
 
+import access
 from nominals.constants import FIELD_GROUPS, FIELD_TIERS, fields_for_tier, groups_left_out, groups_shown
 from nominals.models import OCG, Association, Entity, Nominal
-from ocgshare import access
 
 from .html import by_testid
 from .pages_world import *  # noqa: F403 - the page tests' register

@@ -1,0 +1,163 @@
+"""What the engine knows about a user for one request (the Viewer), read at most once per request:
+roles, groups and vetting; the protocol grants of their agency groups; their need-to-know grants."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Value
+from django.utils import timezone
+
+from accounts.models import Role, VettingLevel
+from ocgshare.models import AccessBasis
+from protocols.constants import ProtocolStatus, SanitisationTier
+from protocols.models import ProtocolGroupObjectPermission
+
+from .policies import policies
+
+# Roles that work the register: they see their own agency's items in full.
+REGISTER_ROLES = frozenset({Role.PIO, Role.ANALYST, Role.SANITISER, Role.PARTNERSHIP_LEAD})
+# Roles that may receive other agencies' items (protocols, need-to-know grants).
+READER_ROLES = REGISTER_ROLES | {Role.SPOC}
+# Vetting needed to be served each tier.
+TIER_VETTING = {
+    SanitisationTier.ORIGINATOR: VettingLevel.CTC,
+    SanitisationTier.LAW_ENFORCEMENT: VettingLevel.CTC,
+    SanitisationTier.PARTNERSHIP: VettingLevel.BPSS,
+}
+
+
+@dataclass(eq=False)
+class Viewer:
+    """What the engine knows about a user for one request: roles, groups and vetting, and — read on
+    first use, at most once each per request — the protocol grants of their agency and their
+    need-to-know grants."""
+
+    user_id: int | None
+    agency_id: int | None
+    group_ids: tuple[int, ...]
+    sees_own: bool  # tier 0 of the own agency's items
+    reads_others: bool  # protocols and need-to-know grants
+    # The most detailed tier the user's vetting allows (None: nothing at all).
+    vetting_floor: int | None
+    _protocol_routes: dict | None = field(default=None, repr=False)
+    _grant_routes: dict | None = field(default=None, repr=False)
+    _grants_by_item: dict = field(default_factory=dict, repr=False)
+    _conditions: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def sees_anything(self):
+        return self.vetting_floor is not None and (self.sees_own or self.reads_others)
+
+    def shut_out_of(self, policy):
+        """Whether the user can see nothing of `policy`'s kind, whatever the routes (no query)."""
+        return not self.sees_anything or self.vetting_floor > policy.widest_tier
+
+    def protocol_routes(self):
+        """{(owning agency id, category): (tier, protocol id)}: what the user's agency groups receive
+        under protocols in force today — the most generous tier, and the protocol giving it."""
+        if self._protocol_routes is None:
+            routes = {}
+            if self.reads_others and self.group_ids:
+                today = timezone.localdate()
+                rows = (
+                    ProtocolGroupObjectPermission.objects.filter(
+                        group_id__in=self.group_ids,
+                        content_object__status=ProtocolStatus.ACTIVE,
+                        content_object__start_date__lte=today,
+                        content_object__end_date__gte=today,
+                    )
+                    .values_list("content_object__parties__agency_id", "category", "tier", "content_object_id")
+                    .order_by()
+                )
+                for agency_id, category, tier, protocol_id in rows:
+                    key = (agency_id, category)
+                    if key not in routes or (tier, protocol_id) < routes[key]:
+                        routes[key] = (tier, protocol_id)
+            self._protocol_routes = routes
+        return self._protocol_routes
+
+    def grant_routes(self, policy):
+        """[(item id, tier, basis, grant id)]: the user's unexpired need-to-know grants on `policy`'s
+        kind, to them and to their agency groups. The grants on every kind are read together, in one
+        query, on first use: a list of nominals needs those on OCGs too (the OCG links of each row)."""
+        if policy.user_grant_model is None:
+            return []  # no need-to-know grants on this kind (entities, associations)
+        if self._grant_routes is None:
+            self._grant_routes = self._read_grant_routes()
+        return self._grant_routes.get(policy.kind, [])
+
+    def _read_grant_routes(self):
+        routes = {}
+        if not self.reads_others:
+            return routes
+        now = timezone.now()
+        columns = ("model", "content_object_id", "tier", "kind", "pk")
+        parts = []
+        for policy in policies():
+            if policy.user_grant_model is None:
+                continue
+            model = Value(policy.kind)
+            parts.append(
+                policy.user_grant_model.objects.filter(user_id=self.user_id, expires_at__gt=now)
+                .annotate(model=model, kind=Value(AccessBasis.USER_GRANT))
+                .values_list(*columns)
+                .order_by()
+            )
+            if self.group_ids:
+                parts.append(
+                    policy.group_grant_model.objects.filter(group_id__in=self.group_ids, expires_at__gt=now)
+                    .annotate(model=model, kind=Value(AccessBasis.AGENCY_GRANT))
+                    .values_list(*columns)
+                    .order_by()
+                )
+        if not parts:
+            return routes
+        for model, item_id, tier, basis, grant_id in parts[0].union(*parts[1:], all=True):
+            routes.setdefault(model, []).append((item_id, tier, basis, grant_id))
+        return routes
+
+    def grants_on(self, policy, item_id):
+        """[(tier, basis, grant id)]: the user's unexpired need-to-know grants on one item."""
+        if policy.kind not in self._grants_by_item:
+            by_item = {}
+            for granted_id, tier, basis, grant_id in self.grant_routes(policy):
+                by_item.setdefault(granted_id, []).append((tier, basis, grant_id))
+            self._grants_by_item[policy.kind] = by_item
+        return self._grants_by_item[policy.kind].get(item_id, ())
+
+
+NOBODY = Viewer(None, None, (), False, False, None)
+
+
+def viewer_for(user):
+    """The user's Viewer, computed on first use and kept on the user object for the request (the
+    user object is loaded afresh on each request, so a change of role, group or protocol shows on
+    the next one)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NOBODY
+    cached = getattr(user, "_access_viewer", None)
+    if cached is not None:
+        return cached
+    roles = user.role_codes
+    floor = None
+    if user.vetting_is_current:
+        floor = next(
+            (tier for tier in sorted(TIER_VETTING) if (user.vetting_level or 0) >= TIER_VETTING[tier]),
+            None,
+        )
+    viewer = Viewer(
+        user_id=user.pk,
+        agency_id=user.agency_id,
+        group_ids=user.group_ids,
+        sees_own=bool(roles & REGISTER_ROLES),
+        reads_others=bool(roles & READER_ROLES),
+        vetting_floor=floor,
+    )
+    user._access_viewer = viewer
+    return viewer
+
+
+def forget_viewer(user):
+    """Drop the cached Viewer (for code that changes a user's roles, groups or grants and reads again
+    within the same request)."""
+    if hasattr(user, "_access_viewer"):
+        del user._access_viewer
