@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "protocols",
     "nominals",
     "intelligence",
+    # Demo data, the synthetic data set and the benchmark: management commands only, no models.
+    "demo",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
