@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "nominals",
     "intelligence",
     "audit",
+    # Demo data, the synthetic data set and the benchmark: management commands only, no models.
+    "demo",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [

@@ -13,8 +13,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect, sync_playwright
 
-from agencies.management.demo_data import DEMO_PASSWORD
 from agencies.models import Agency
+from demo.people import DEMO_PASSWORD
 from nominals.models import OCG, Nominal
 from protocols.models import Protocol
 

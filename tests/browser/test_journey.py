@@ -15,7 +15,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect, sync_playwright
 
-from agencies.management.demo_data import DEMO_PASSWORD
+from demo.people import DEMO_PASSWORD
 
 from .chromium import launch, needs_chromium
 

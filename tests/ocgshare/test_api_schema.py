@@ -15,7 +15,7 @@ from ocgshare.openapi import error_codes
 
 pytestmark = pytest.mark.django_db
 
-# One demo user of each kind (agencies/management/demo_data.py), as in .ci/apicheck.py.
+# One demo user of each kind (demo/people.py), as in .ci/apicheck.py.
 DEMO_USERS = [
     "analyst@police.example",
     "pio.northshire@police.example",

@@ -4,7 +4,7 @@ table, and every demo account is in its list."""
 import re
 from pathlib import Path
 
-from agencies.management import demo_data
+from demo import people
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text()
@@ -27,8 +27,8 @@ def test_every_setting_read_from_the_environment_is_documented():
 
 
 def test_every_demo_account_is_listed_with_the_password():
-    emails = [user[0] for user in demo_data.USERS] + [demo_data.SUPERUSER[0]]
+    emails = [user[0] for user in people.USERS] + [people.SUPERUSER[0]]
 
     missing = [email for email in emails if f"`{email}`" not in README]
     assert not missing, f"Add {missing} to the README's demo accounts"
-    assert f"`{demo_data.DEMO_PASSWORD}`" in README
+    assert f"`{people.DEMO_PASSWORD}`" in README

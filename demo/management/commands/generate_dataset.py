@@ -1,6 +1,6 @@
 """`manage.py generate_dataset`: a synthetic register (agencies, users, protocols, nominals, OCGs,
 entities) for benchmarks; the defaults build a small one in seconds, `--national` the national scale
-of DESIGN.md §6. See nominals/management/synthetic.py for what it contains."""
+of DESIGN.md §6. See demo/synthetic/ for what it contains."""
 
 import time
 
@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 from django.db.models import ProtectedError
 
-from nominals.management import synthetic
+from demo import synthetic
 
 
 class Command(BaseCommand):

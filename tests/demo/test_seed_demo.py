@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 
 from accounts.backends import VettedUserBackend
 from accounts.models import Role, User, UserRole
-from agencies.management.demo_data import DEMO_PASSWORD
 from agencies.models import Agency, AgencyKind, DataHolding, ToolOrPower
+from demo.people import DEMO_PASSWORD
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db

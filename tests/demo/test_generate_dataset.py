@@ -10,7 +10,7 @@ from django.db import connection
 
 from accounts.models import User
 from agencies.models import Agency, AgencyKind
-from nominals.management import synthetic
+from demo import synthetic
 from nominals.models import OCG, CustodyEpisode, Entity, EntityLink, Nominal, OCGMembership, Transfer
 from ocgshare.models import AccessLogEntry
 from protocols.constants import ProtocolStatus, receive_codename

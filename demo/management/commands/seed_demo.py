@@ -1,5 +1,5 @@
-"""`manage.py seed_demo`: loads the fictional Northshire partnership (agencies/management/demo_data.py)
-so that `make run` opens on a populated service.
+"""`manage.py seed_demo`: loads the fictional Northshire partnership (demo.agencies, demo.people, then the
+protocols and register of demo.register) so that `make run` opens on a populated service.
 
 Idempotent: every row is found by its natural key (agency name, e-mail, agency + tool name, ...) and
 saved only when a seeded value differs, so a second run writes nothing. Users are created directly,
@@ -19,8 +19,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User, UserRole
-from agencies.management import demo_data
 from agencies.models import Agency, DataHolding, ThreatArea, ToolOrPower
+from demo import people
+from demo.agencies import AGENCIES
+from demo.register import seed_register
 from notifications.services import notify
 
 VETTING_VALID_FOR = datetime.timedelta(days=730)
@@ -36,7 +38,7 @@ class Seeder:
     def password_hash(self):
         # Hashed once: hashing is deliberately slow and every demo account shares the password.
         if self._password_hash is None:
-            self._password_hash = make_password(demo_data.DEMO_PASSWORD)
+            self._password_hash = make_password(people.DEMO_PASSWORD)
         return self._password_hash
 
     def upsert(self, model, lookup, values, create_only=None):
@@ -67,17 +69,24 @@ class Seeder:
 
     def run(self):
         threat_areas = {row.code: row for row in ThreatArea.objects.all()}
-        missing = {code for entry in demo_data.AGENCIES for code in _threat_codes(entry)} - threat_areas.keys()
+        missing = {code for entry in AGENCIES for code in _threat_codes(entry)} - threat_areas.keys()
         if missing:
             raise CommandError(f"Threat areas {sorted(missing)} are missing: run `manage.py migrate` first.")
 
         agencies = {}
-        for entry in demo_data.AGENCIES:
+        for entry in AGENCIES:
             values = {
                 field: entry.get(field, "")
                 for field in (
-                    "short_name", "kind", "level", "region", "prison_category", "prison_operator",
-                    "description", "contact_email", "contact_phone",
+                    "short_name",
+                    "kind",
+                    "level",
+                    "region",
+                    "prison_category",
+                    "prison_operator",
+                    "description",
+                    "contact_email",
+                    "contact_phone",
                 )
             }
             values["parent"] = agencies[entry["parent"]] if "parent" in entry else None
@@ -86,7 +95,7 @@ class Seeder:
             self.seed_toolkit(agency, entry, threat_areas)
 
         users = {}
-        for email, full_name, agency_key, job_title, roles, vetting_level, is_spoc in demo_data.USERS:
+        for email, full_name, agency_key, job_title, roles, vetting_level, is_spoc in people.USERS:
             user, created = self.seed_user(
                 email,
                 {
@@ -105,20 +114,20 @@ class Seeder:
                 agency.spoc = user
                 agency.save(update_fields=["spoc", "updated_at"])
 
-        email, full_name, agency_key, job_title = demo_data.SUPERUSER
+        email, full_name, agency_key, job_title = people.SUPERUSER
         self.seed_user(
             email,
             {
                 "full_name": full_name,
                 "agency": agencies[agency_key],
                 "job_title": job_title,
-                "vetting_level": demo_data.SC,
+                "vetting_level": people.SC,
                 "is_staff": True,
                 "is_superuser": True,
             },
         )
 
-        for email, event_type, title, body, url_name in demo_data.NOTIFICATIONS:
+        for email, event_type, title, body, url_name in people.NOTIFICATIONS:
             recipient, created = users[email]
             if created:
                 notify(
@@ -130,9 +139,6 @@ class Seeder:
                     dedupe_key=f"seed-demo:{event_type}",
                 )
                 self.tally["notifications", "created"] += 1
-
-        # Imported here: agencies sits below the register and protocols apps, which build on it.
-        from nominals.management.demo_register import seed_register
 
         # Protocols and register, written through their services by the users seeded above.
         seed_register(tally=self.tally)
@@ -219,6 +225,6 @@ class Command(BaseCommand):
         for line in seeder.summary_lines():
             self.stdout.write(line)
         self.stdout.write(
-            f'Sign in at {settings.SITE_URL}{reverse(settings.LOGIN_URL)} as, for example, '
-            f'{demo_data.USERS[0][0]} with the password "{demo_data.DEMO_PASSWORD}" (every demo account: see README).'
+            f"Sign in at {settings.SITE_URL}{reverse(settings.LOGIN_URL)} as, for example, "
+            f'{people.USERS[0][0]} with the password "{people.DEMO_PASSWORD}" (every demo account: see README).'
         )

@@ -1,9 +1,10 @@
-"""`manage.py bench_register`: the register benchmark on PostgreSQL (nominals/management/benchmark.py).
+"""`manage.py bench_register`: the register benchmark on PostgreSQL (benchmarks/register.py).
 Run `manage.py generate_dataset --national` in the same database first."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from nominals.management.benchmark import Benchmark, BenchmarkError, Refused
+from benchmarks.figures import BenchmarkError, Refused
+from benchmarks.register import Benchmark
 
 VIEWERS = ("partner", "narrow", "police")
 

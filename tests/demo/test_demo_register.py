@@ -1,4 +1,4 @@
-"""The demo protocols and register that `manage.py seed_demo` loads (nominals/management/demo_register.py):
+"""The demo protocols and register that `manage.py seed_demo` loads (demo/register.py):
 idempotent, in the protocol states the README describes, and shared exactly as those protocols allow
 when read through the access engine."""
 

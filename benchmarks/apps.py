@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BenchmarksConfig(AppConfig):
+    # No models: an app only so that Django finds its management command.
+    name = "benchmarks"
