@@ -13,11 +13,13 @@ class AuditedReadsMixin:
     """For API viewsets of the register. list() and retrieve() are defined here and log what they
     return, so a viewset cannot forget: list() logs the page of items (`get_queryset`, paginated),
     retrieve() the item (`get_object`), each with the filters `audit_params()` gives (by default
-    `audit_filters(query_params)`, a selectors.*_filters_from). Other read actions call `self.log_read`.
+    the applied FilterSet's `audit_params()`, or `audit_filters(query_params)`,
+    a selectors.*_filters_from). Other read actions call `self.log_read`.
     A successful GET that wrote no entry is refused (ImproperlyConfigured, so a 500): the data is not
     served unlogged."""
 
     audit_filters = None  # a function: query parameters -> the filters dataclass the list applies
+    filterset = None  # or the FilterSet the list applied (ocgshare.filters.FilterSetBackend sets it)
 
     def audit_named(self, shown):
         """Register items that `shown` (the items returned) names besides themselves (through
@@ -25,6 +27,8 @@ class AuditedReadsMixin:
         return ()
 
     def audit_params(self):
+        if self.filterset is not None:
+            return self.filterset.audit_params()
         parse = type(self).audit_filters
         return parse(self.request.query_params) if parse is not None else None
 
@@ -35,7 +39,7 @@ class AuditedReadsMixin:
         return entry
 
     def list(self, request, *args, **kwargs):
-        queryset = self.get_queryset()
+        queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         rows = list(page if page is not None else queryset)
         self.log_read(items=rows, named=self.audit_named(rows))

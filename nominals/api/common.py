@@ -4,6 +4,7 @@ from contextlib import contextmanager
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers as drf_serializers
 from rest_framework import viewsets
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -12,7 +13,11 @@ from rest_framework.settings import api_settings
 import access
 from agencies.models import Agency
 from audit.mixins import AuditedReadsMixin
+from ocgshare.filters import FilterSetBackend
 from ocgshare.pagination import CursorPagination
+
+# The cursor pagination's page size, documented with its bounds (drf-spectacular's own says neither).
+PAGE_SIZE = OpenApiParameter("page_size", int, description="Up to 100 (default 50).")
 
 
 @contextmanager
@@ -59,7 +64,8 @@ class RegisterViewSet(AuditedReadsMixin, viewsets.GenericViewSet):
 
     permission_classes = [IsAuthenticated, ReadsRegister]
     pagination_class = RegisterCursorPagination
-    filter_backends = []
+    # A viewset with a `filterset_class` (nominals.filters) is filtered and documented by it.
+    filter_backends = [FilterSetBackend]
     detail_serializer_class = None
 
     def get_serializer_class(self):

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from ocgshare.models import AccessAction, AccessSurface
 
-from ..constants import RiskLevel
+from ..filters import NominalFilterSet
 from ..models import CustodyEpisode
 from ..selectors import common as shared_selectors
 from ..selectors import hotspots as hotspot_selectors
@@ -33,42 +33,20 @@ from ..serializers.grants import GrantSerializer, GrantWriteSerializer
 from ..serializers.nominals import NominalDetailSerializer, NominalSerializer, NominalWriteSerializer
 from ..services import custody as custody_services
 from ..services import nominals as nominal_services
-from .common import RegisterViewSet, _agency, _parse, service_errors
+from .common import PAGE_SIZE, RegisterViewSet, _agency, _parse, service_errors
 from .grants import grant_revoke_endpoint, grants_endpoint
 
-NOMINAL_FILTERS = [
-    OpenApiParameter("agency", int, description="Owning agency id."),
-    OpenApiParameter("establishment", int, description="Prison agency id where held now (tier 1 viewers only)."),
-    OpenApiParameter("threat_area", str, description="A threat area code."),
-    OpenApiParameter("risk", str, enum=RiskLevel.values),
-    OpenApiParameter("ocg", int, description="Members of this OCG."),
-    OpenApiParameter(
-        "ocg_reference",
-        str,
-        description="Members of the OCG with this reference or OCG Mapping reference (exact, any case).",
-    ),
-    OpenApiParameter(
-        "custody",
-        str,
-        enum=[nominal_selectors.CustodyStatus.IN, nominal_selectors.CustodyStatus.OUT],
-        description="Tier 1 viewers only.",
-    ),
-    OpenApiParameter("page_size", int, description="Up to 100 (default 50)."),
-]
-
-
-@extend_schema_view(list=extend_schema(parameters=NOMINAL_FILTERS))
+@extend_schema_view(list=extend_schema(parameters=[PAGE_SIZE]))
 class NominalViewSet(RegisterViewSet):
     """Nominals the user may see, each with only the fields their tier reaches."""
 
     serializer_class = NominalSerializer
     detail_serializer_class = NominalDetailSerializer
-    audit_filters = nominal_selectors.nominal_filters_from
+    filterset_class = NominalFilterSet
 
     def get_queryset(self):
-        # The cursor orders the list: the pages' `sort` is not offered here.
-        filters = nominal_selectors.nominal_filters_from({**self.request.query_params.dict(), "sort": ""})
-        return nominal_selectors.nominal_list(user=self.request.user, filters=filters)
+        # The cursor orders the list: the pages' `sort` is not offered here. The FilterSet narrows this.
+        return nominal_selectors.nominal_list(user=self.request.user)
 
     def get_object(self):
         return nominal_selectors.nominal_get(user=self.request.user, pk=self.kwargs["pk"])

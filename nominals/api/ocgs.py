@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from ocgshare.models import AccessSurface
 
-from ..constants import OCGBand, OCGStatus
+from ..filters import OCGFilterSet
 from ..models import Nominal, OCGMembership
 from ..selectors import common as shared_selectors
 from ..selectors import ocgs as ocg_selectors
@@ -22,29 +22,20 @@ from ..serializers.ocgs import (
     OCGWriteSerializer,
 )
 from ..services import ocgs as ocg_services
-from .common import RegisterViewSet, _parse, service_errors
+from .common import PAGE_SIZE, RegisterViewSet, _parse, service_errors
 from .grants import grant_revoke_endpoint, grants_endpoint
 
-OCG_FILTERS = [
-    OpenApiParameter("agency", int, description="Lead agency id."),
-    OpenApiParameter("status", str, enum=OCGStatus.values),
-    OpenApiParameter("band", str, enum=OCGBand.values),
-    OpenApiParameter("threat_area", str, description="A threat area code."),
-    OpenApiParameter("page_size", int, description="Up to 100 (default 50)."),
-]
-
-
-@extend_schema_view(list=extend_schema(parameters=OCG_FILTERS))
+@extend_schema_view(list=extend_schema(parameters=[PAGE_SIZE]))
 class OCGViewSet(RegisterViewSet):
     """OCGs the user may see, each with only the fields their tier reaches."""
 
     serializer_class = OCGSerializer
     detail_serializer_class = OCGDetailSerializer
-    audit_filters = ocg_selectors.ocg_filters_from
+    filterset_class = OCGFilterSet
 
     def get_queryset(self):
-        filters = ocg_selectors.ocg_filters_from({**self.request.query_params.dict(), "sort": ""})
-        return ocg_selectors.ocg_list(user=self.request.user, filters=filters)
+        # The FilterSet narrows this.
+        return ocg_selectors.ocg_list(user=self.request.user)
 
     def get_object(self):
         return ocg_selectors.ocg_get(user=self.request.user, pk=self.kwargs["pk"])

@@ -29,17 +29,6 @@ def _memberships(user):
     return OCGMembership.objects.filter(ocg__in=_visible_ocgs(user)).select_related("ocg")
 
 
-def _ordering(sorts, sort, default):
-    key = sort.removeprefix("-") if sort else ""
-    if key not in sorts:
-        sort, key = default, default.removeprefix("-")
-    fields = sorts[key]
-    if not sort.startswith("-"):
-        return fields
-    # Descending: reverse every term, so ties break the same way in both directions.
-    return tuple(field.copy().reverse_ordering() for field in fields)
-
-
 _int = parse_id
 
 

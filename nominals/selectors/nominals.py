@@ -1,26 +1,21 @@
 """Reads of nominals: the list with its filters and sorting, the relations a row carries, one nominal
 with what the viewer may see of it, and likely duplicates."""
 
-from dataclasses import dataclass
-
 from django.db.models import Case, F, IntegerField, OuterRef, Prefetch, Q, Value, When, prefetch_related_objects
 from django.db.models.functions import JSONObject
 from django.http import Http404
 
 import access
 from agencies.models import Agency
-from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.expressions import JSONRows
+from ocgshare.tables import ordering
 
 from ..constants import RiskLevel
 from ..models import Entity, EntityLink, Nominal, NominalAlias, OCGMembership, OtherIdentifier, Transfer
 from ..normalise import normalise_identifier
 from .common import (
     LAW_ENFORCEMENT_TIER,
-    MAX_OCG_REFERENCE_LENGTH,
-    _int,
     _memberships,
-    _ordering,
     _visible_ocgs,
     nominal_queryset,
 )
@@ -86,72 +81,44 @@ class CustodyStatus:
     choices = [(IN, "In custody"), (OUT, "Not in custody")]
 
 
-@dataclass(frozen=True)
-class NominalFilters:
-    agency: int | None = None
-    establishment: int | None = None
-    threat_area: str = ""
-    risk: str = ""
-    ocg: int | None = None
-    # An OCG's reference or OCG Mapping reference, matched exactly but case-insensitively (the pages).
-    ocg_reference: str = ""
-    custody: str = ""
-    sort: str = DEFAULT_NOMINAL_SORT
-
-
-def nominal_filters_from(params):
-    """NominalFilters from query parameters, ignoring values that are not valid (as the pages do)."""
-    threat_area = params.get("threat_area", "")
-    risk = params.get("risk", "")
-    custody = params.get("custody", "")
-    ocg_reference = (params.get("ocg_reference") or "").strip()[:MAX_OCG_REFERENCE_LENGTH]
-    sort = params.get("sort", "") or DEFAULT_NOMINAL_SORT
-    return NominalFilters(
-        agency=_int(params.get("agency")),
-        establishment=_int(params.get("establishment")),
-        threat_area=threat_area if threat_area in ThreatAreaChoice.values else "",
-        risk=risk if risk in RiskLevel.values else "",
-        ocg=_int(params.get("ocg")),
-        ocg_reference=ocg_reference,
-        custody=custody if custody in dict(CustodyStatus.choices) else "",
-        sort=sort if sort.removeprefix("-") in NOMINAL_SORTS else DEFAULT_NOMINAL_SORT,
-    )
-
-
-def _apply_nominal_filters(user, queryset, filters):
-    if filters.agency:
-        queryset = queryset.filter(owning_agency_id=filters.agency)
-    if filters.threat_area:
-        queryset = queryset.filter(threat_areas__code=filters.threat_area)
-    if filters.risk:
-        queryset = queryset.filter(risk_level=filters.risk)
-    if filters.ocg:
+def filter_nominals(user, queryset, filters):
+    """`queryset` (the access engine's) narrowed by `filters`, the values a NominalFilterSet
+    (nominals.filters) applies: name -> value."""
+    agency, establishment, custody = filters.get("agency"), filters.get("establishment"), filters.get("custody")
+    if agency:
+        queryset = queryset.filter(owning_agency_id=agency)
+    if filters.get("threat_area"):
+        queryset = queryset.filter(threat_areas__code=filters["threat_area"])
+    if filters.get("risk"):
+        queryset = queryset.filter(risk_level=filters["risk"])
+    if filters.get("ocg"):
         queryset = queryset.filter(
-            pk__in=OCGMembership.objects.filter(ocg_id=filters.ocg, ocg__in=_visible_ocgs(user)).values("nominal_id")
+            pk__in=OCGMembership.objects.filter(ocg_id=filters["ocg"], ocg__in=_visible_ocgs(user)).values("nominal_id")
         )
-    if filters.ocg_reference:
-        ref = filters.ocg_reference
+    if filters.get("ocg_reference"):
+        ref = filters["ocg_reference"]
         matches = Q(ocg__reference__iexact=ref) | Q(ocg__ocg_mapping_reference__iexact=ref)
         queryset = queryset.filter(
             pk__in=OCGMembership.objects.filter(matches, ocg__in=_visible_ocgs(user)).values("nominal_id")
         )
-    if filters.establishment or filters.custody:
+    if establishment or custody:
         queryset = queryset.filter(viewer_tier__lte=LAW_ENFORCEMENT_TIER)
-        if filters.establishment:
-            queryset = queryset.filter(current_establishment_id=filters.establishment)
-        if filters.custody == CustodyStatus.IN:
+        if establishment:
+            queryset = queryset.filter(current_establishment_id=establishment)
+        if custody == CustodyStatus.IN:
             queryset = queryset.filter(current_establishment__isnull=False)
-        elif filters.custody == CustodyStatus.OUT:
+        elif custody == CustodyStatus.OUT:
             queryset = queryset.filter(current_establishment__isnull=True)
     return queryset
 
 
-def nominal_list(*, user, filters=None, relations=API_ROW):
-    """The nominals the user may see, filtered and sorted, with what a list row shows prefetched."""
-    filters = filters or NominalFilters()
-    queryset = _apply_nominal_filters(user, nominal_queryset(user), filters)
-    ordering = _ordering(NOMINAL_SORTS, filters.sort, DEFAULT_NOMINAL_SORT)
-    return with_list_relations(user, queryset.order_by(*ordering), relations)
+def nominal_list(*, user, filterset=None, sort=DEFAULT_NOMINAL_SORT, relations=API_ROW):
+    """The nominals the user may see, narrowed by `filterset` (a nominals.filters.NominalFilterSet) and
+    sorted by `sort` (a key of NOMINAL_SORTS, '-' first for descending), with what a list row shows."""
+    queryset = nominal_queryset(user)
+    if filterset is not None:
+        queryset = filterset.filter_queryset(queryset)
+    return with_list_relations(user, queryset.order_by(*ordering(NOMINAL_SORTS, sort, DEFAULT_NOMINAL_SORT)), relations)
 
 
 def _attach_detail(user, nominal):

@@ -1,16 +1,13 @@
 """Reads of OCGs: the list with its filters, search and one OCG with its members."""
 
-from dataclasses import dataclass
-
 from django.db.models import F, Q, prefetch_related_objects
 from django.http import Http404
 
 import access
-from ocgshare.constants import ThreatArea as ThreatAreaChoice
+from ocgshare.tables import ordering
 
-from ..constants import OCGBand, OCGStatus
 from ..models import Entity, EntityLink, OCGMembership
-from .common import LAW_ENFORCEMENT_TIER, MAX_SEARCH_LENGTH, _int, _ordering, _visible_nominals, ocg_queryset
+from .common import LAW_ENFORCEMENT_TIER, MAX_SEARCH_LENGTH, _visible_nominals, ocg_queryset
 
 OCG_SORTS = {
     "created": (F("created_at").asc(), F("id").asc()),
@@ -20,39 +17,26 @@ OCG_SORTS = {
 DEFAULT_OCG_SORT = "-created"
 
 
-@dataclass(frozen=True)
-class OCGFilters:
-    agency: int | None = None
-    status: str = ""
-    band: str = ""
-    threat_area: str = ""
-    sort: str = DEFAULT_OCG_SORT
+def filter_ocgs(queryset, filters):
+    """`queryset` (the access engine's) narrowed by `filters`, the values an OCGFilterSet
+    (nominals.filters) applies: name -> value."""
+    if filters.get("agency"):
+        queryset = queryset.filter(lead_agency_id=filters["agency"])
+    if filters.get("status"):
+        queryset = queryset.filter(status=filters["status"])
+    if filters.get("band"):
+        queryset = queryset.filter(band=filters["band"])
+    if filters.get("threat_area"):
+        queryset = queryset.filter(threat_areas__code=filters["threat_area"])
+    return queryset
 
 
-def ocg_filters_from(params):
-    status, band, threat_area = params.get("status", ""), params.get("band", ""), params.get("threat_area", "")
-    sort = params.get("sort", "") or DEFAULT_OCG_SORT
-    return OCGFilters(
-        agency=_int(params.get("agency")),
-        status=status if status in OCGStatus.values else "",
-        band=band if band in OCGBand.values else "",
-        threat_area=threat_area if threat_area in ThreatAreaChoice.values else "",
-        sort=sort if sort.removeprefix("-") in OCG_SORTS else DEFAULT_OCG_SORT,
-    )
-
-
-def ocg_list(*, user, filters=None):
-    filters = filters or OCGFilters()
+def ocg_list(*, user, filterset=None, sort=DEFAULT_OCG_SORT):
+    """The OCGs the user may see, narrowed by `filterset` (a nominals.filters.OCGFilterSet) and sorted."""
     queryset = ocg_queryset(user)
-    if filters.agency:
-        queryset = queryset.filter(lead_agency_id=filters.agency)
-    if filters.status:
-        queryset = queryset.filter(status=filters.status)
-    if filters.band:
-        queryset = queryset.filter(band=filters.band)
-    if filters.threat_area:
-        queryset = queryset.filter(threat_areas__code=filters.threat_area)
-    queryset = queryset.order_by(*_ordering(OCG_SORTS, filters.sort, DEFAULT_OCG_SORT))
+    if filterset is not None:
+        queryset = filterset.filter_queryset(queryset)
+    queryset = queryset.order_by(*ordering(OCG_SORTS, sort, DEFAULT_OCG_SORT))
     return queryset.prefetch_related("threat_areas")
 
 

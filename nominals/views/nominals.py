@@ -9,12 +9,13 @@ from django.views.decorators.http import require_http_methods
 
 import access
 from audit.services import log_page_read
-from ocgshare import lists
+from ocgshare import lists, tables
 from ocgshare.models import AccessAction
 
 from ..constants import CustodyCategory
 from ..forms.common import add_service_errors
-from ..forms.nominals import NominalFilterForm, NominalForm, SearchForm
+from ..filters import NominalFilterSet
+from ..forms.nominals import NominalForm, SearchForm
 from ..models import Nominal
 from ..selectors import common as shared_selectors
 from ..selectors import nominals as nominal_selectors
@@ -34,41 +35,37 @@ from .common import (
 from .grants import _grant_rows
 
 # Sortable columns; the default order, newest first, is the register's own.
-NOMINAL_COLUMNS = [("surname", "Name"), ("date_of_birth", "Date of birth"), ("risk", "Risk level")]
+NOMINAL_TABLE = tables.Table(
+    columns=[("surname", "Name"), ("date_of_birth", "Date of birth"), ("risk", "Risk level")],
+    sorts=nominal_selectors.NOMINAL_SORTS,
+    default_sort=nominal_selectors.DEFAULT_NOMINAL_SORT,
+    serializer=NominalTableSerializer,
+)
 
 
 @reader_required
 def nominal_list(request):
-    filters = nominal_selectors.nominal_filters_from(request.GET)
-    form = NominalFilterForm(request.GET or None, user=request.user)
-    page = lists.paginate(
+    filterset = NominalFilterSet(request.GET or None, user=request.user)
+    form = filterset.page_form()
+    sort = NOMINAL_TABLE.sort_from(request)
+    table = NOMINAL_TABLE.page(
         request,
-        nominal_selectors.nominal_list(user=request.user, filters=filters, relations=nominal_selectors.TABLE_ROW),
+        nominal_selectors.nominal_list(
+            user=request.user, filterset=filterset, sort=sort, relations=nominal_selectors.TABLE_ROW
+        ),
+        sort,
     )
-    rows = list(page.object_list)
-    page.object_list = rows
-    log_page_read(request, items=rows, params=filters)
-    is_filtered = any(
-        (
-            filters.agency,
-            filters.establishment,
-            filters.threat_area,
-            filters.risk,
-            filters.ocg,
-            filters.ocg_reference,
-            filters.custody,
-        )
-    )
+    log_page_read(request, items=table["items"], params=filterset.audit_params())
     return _render(
         request,
         "nominals/nominal_list.html",
         {
             "form": form,
-            "page": page,
-            "nominals": NominalTableSerializer(rows, many=True, context={"request": request}).data,
-            "headers": lists.sort_headers(filters.sort, NOMINAL_COLUMNS),
+            "page": table["page"],
+            "nominals": table["rows"],
+            "headers": table["headers"],
             "selected_filters": lists.selected_filters(request.GET, form),
-            "is_filtered": is_filtered,
+            "is_filtered": filterset.is_filtered,
             "can_create": access.is_owner_staff(request.user, request.user.agency_id),
         },
     )

@@ -8,11 +8,12 @@ from django.views.decorators.http import require_http_methods
 
 import access
 from audit.services import log_page_read
-from ocgshare import lists
+from ocgshare import lists, tables
 
 from ..constants import tier_shows
 from ..forms.common import add_service_errors
-from ..forms.ocgs import MembershipEndForm, MembershipForm, OCGFilterForm, OCGForm
+from ..filters import OCGFilterSet
+from ..forms.ocgs import MembershipEndForm, MembershipForm, OCGForm
 from ..models import OCG, Nominal, OCGMembership
 from ..selectors import ocgs as ocg_selectors
 from ..serializers.ocgs import OCGDetailSerializer, OCGSerializer
@@ -29,27 +30,31 @@ from .common import (
 )
 from .grants import _grant_rows
 
-OCG_COLUMNS = [("reference", "Reference"), ("name", "Name")]
+OCG_TABLE = tables.Table(
+    columns=[("reference", "Reference"), ("name", "Name")],
+    sorts=ocg_selectors.OCG_SORTS,
+    default_sort=ocg_selectors.DEFAULT_OCG_SORT,
+    serializer=OCGSerializer,
+)
 
 
 @reader_required
 def ocg_list(request):
-    filters = ocg_selectors.ocg_filters_from(request.GET)
-    form = OCGFilterForm(request.GET or None, user=request.user)
-    page = lists.paginate(request, ocg_selectors.ocg_list(user=request.user, filters=filters))
-    rows = list(page.object_list)
-    page.object_list = rows
-    log_page_read(request, items=rows, params=filters)
+    filterset = OCGFilterSet(request.GET or None, user=request.user)
+    form = filterset.page_form()
+    sort = OCG_TABLE.sort_from(request)
+    table = OCG_TABLE.page(request, ocg_selectors.ocg_list(user=request.user, filterset=filterset, sort=sort), sort)
+    log_page_read(request, items=table["items"], params=filterset.audit_params())
     return _render(
         request,
         "nominals/ocg_list.html",
         {
             "form": form,
-            "page": page,
-            "ocgs": OCGSerializer(rows, many=True, context={"request": request}).data,
-            "headers": lists.sort_headers(filters.sort, OCG_COLUMNS),
+            "page": table["page"],
+            "ocgs": table["rows"],
+            "headers": table["headers"],
             "selected_filters": lists.selected_filters(request.GET, form),
-            "is_filtered": any((filters.agency, filters.status, filters.band, filters.threat_area)),
+            "is_filtered": filterset.is_filtered,
             "can_create": access.is_owner_staff(request.user, request.user.agency_id),
         },
     )
