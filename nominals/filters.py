@@ -16,6 +16,8 @@ from .selectors.common import MAX_OCG_REFERENCE_LENGTH
 from .selectors.nominals import CustodyStatus
 
 INTEGER, STRING = {"type": "integer"}, {"type": "string"}
+
+
 def _threat_area():
     return documented(
         django_filters.ChoiceFilter(
@@ -85,9 +87,7 @@ class NominalFilterSet(ListFilterSet):
 
 class OCGFilterSet(ListFilterSet):
     status = documented(
-        django_filters.ChoiceFilter(
-            label="Status", choices=[("", "Any status"), *OCGStatus.choices], empty_label=None
-        ),
+        django_filters.ChoiceFilter(label="Status", choices=[("", "Any status"), *OCGStatus.choices], empty_label=None),
         {**STRING, "enum": OCGStatus.values},
     )
     threat_area = _threat_area()

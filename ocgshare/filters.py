@@ -39,7 +39,9 @@ class IdChoiceField(forms.ChoiceField):
             return None
         number = parse_id(value)
         if number is None:
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            )
         return number
 
     def validate(self, value):
@@ -90,9 +92,7 @@ class ListFilterSet(django_filters.FilterSet):
         if not self.is_bound:
             return {}
         self.form.is_valid()
-        return {
-            name: value for name, value in self.form.cleaned_data.items() if value is not None and value != ""
-        }
+        return {name: value for name, value in self.form.cleaned_data.items() if value is not None and value != ""}
 
     @property
     def is_filtered(self):

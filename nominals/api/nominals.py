@@ -36,6 +36,7 @@ from ..services import nominals as nominal_services
 from .common import PAGE_SIZE, RegisterViewSet, _agency, _parse, service_errors
 from .grants import grant_revoke_endpoint, grants_endpoint
 
+
 @extend_schema_view(list=extend_schema(parameters=[PAGE_SIZE]))
 class NominalViewSet(RegisterViewSet):
     """Nominals the user may see, each with only the fields their tier reaches."""

@@ -1,7 +1,7 @@
 """/api/ocgs/: list, search, detail, writes and memberships."""
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
 from rest_framework import serializers as drf_serializers
 from rest_framework import status
 from rest_framework.decorators import action
@@ -24,6 +24,7 @@ from ..serializers.ocgs import (
 from ..services import ocgs as ocg_services
 from .common import PAGE_SIZE, RegisterViewSet, _parse, service_errors
 from .grants import grant_revoke_endpoint, grants_endpoint
+
 
 @extend_schema_view(list=extend_schema(parameters=[PAGE_SIZE]))
 class OCGViewSet(RegisterViewSet):

@@ -1,4 +1,4 @@
-"""Forms of nominals: the list's filters, search, and the create and edit form."""
+"""Forms of nominals: search, and the create and edit form."""
 
 from django import forms
 
@@ -8,48 +8,8 @@ from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.forms import GovUKFormMixin
 
 from ..constants import RISK_CRITERIA, Gender, RiskLevel
-from ..models import Nominal
-from ..selectors.common import MAX_OCG_REFERENCE_LENGTH, MAX_SEARCH_LENGTH
-from ..selectors.nominals import CustodyStatus, establishment_choices
-from .common import _date_field, _lines, _source_agency_choices
-
-
-class NominalFilterForm(GovUKFormMixin, forms.Form):
-    """The nominal list's filters, for display only: nominals.selectors.nominals.nominal_filters_from parses the
-    same parameters and ignores invalid values, so a shared link always shows a list."""
-
-    agency = forms.ChoiceField(label="Owning agency", required=False)
-    establishment = forms.ChoiceField(
-        label="Establishment",
-        required=False,
-        help_text="Where held now. Matches only nominals you see at tier 1 (law enforcement) or better.",
-    )
-    threat_area = forms.ChoiceField(
-        label="Threat area", required=False, choices=[("", "Any threat area"), *ThreatAreaChoice.choices]
-    )
-    risk = forms.ChoiceField(label="Risk level", required=False, choices=[("", "Any risk level"), *RiskLevel.choices])
-    # A text box, not a select: a national user may see around a thousand OCGs. The parser cuts a longer
-    # value to the length of a reference, so the form does not validate it (no error for a long link).
-    ocg_reference = forms.CharField(
-        label="OCG reference",
-        required=False,
-        widget=forms.TextInput(attrs={"maxlength": MAX_OCG_REFERENCE_LENGTH}),
-        help_text="Your agency's OCG reference or the OCG Mapping reference, for example NP-OCG-0012.",
-    )
-    custody = forms.ChoiceField(
-        label="Custody status",
-        required=False,
-        choices=[("", "Any"), *CustodyStatus.choices],
-        help_text="Matches only nominals you see at tier 1 (law enforcement) or better.",
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = _source_agency_choices(user, Nominal, self.data.get("agency"))
-        self.fields["establishment"].choices = [
-            ("", "Any establishment"),
-            *((str(pk), name) for pk, name in establishment_choices()),
-        ]
+from ..selectors.common import MAX_SEARCH_LENGTH
+from .common import _date_field, _lines
 
 
 class SearchForm(GovUKFormMixin, forms.Form):

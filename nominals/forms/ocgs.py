@@ -1,4 +1,4 @@
-"""Forms of OCGs: the list's filters, the create and edit form, and memberships."""
+"""Forms of OCGs: the create and edit form, and memberships."""
 
 from django import forms
 
@@ -8,21 +8,7 @@ from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.forms import GovUKFormMixin
 
 from ..constants import MembershipRole, OCGBand, OCGStatus
-from ..models import OCG
-from .common import RegisterNumberField, _date_field, _source_agency_choices
-
-
-class OCGFilterForm(GovUKFormMixin, forms.Form):
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *OCGStatus.choices])
-    threat_area = forms.ChoiceField(
-        label="Threat area", required=False, choices=[("", "Any threat area"), *ThreatAreaChoice.choices]
-    )
-    agency = forms.ChoiceField(label="Lead agency", required=False)
-    band = forms.ChoiceField(label="OCG Mapping band", required=False, choices=[("", "Any band"), *OCGBand.choices])
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = _source_agency_choices(user, OCG, self.data.get("agency"))
+from .common import RegisterNumberField, _date_field
 
 
 class OCGForm(GovUKFormMixin, forms.Form):

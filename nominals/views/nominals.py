@@ -13,8 +13,8 @@ from ocgshare import lists, tables
 from ocgshare.models import AccessAction
 
 from ..constants import CustodyCategory
-from ..forms.common import add_service_errors
 from ..filters import NominalFilterSet
+from ..forms.common import add_service_errors
 from ..forms.nominals import NominalForm, SearchForm
 from ..models import Nominal
 from ..selectors import common as shared_selectors

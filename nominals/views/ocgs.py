@@ -11,8 +11,8 @@ from audit.services import log_page_read
 from ocgshare import lists, tables
 
 from ..constants import tier_shows
-from ..forms.common import add_service_errors
 from ..filters import OCGFilterSet
+from ..forms.common import add_service_errors
 from ..forms.ocgs import MembershipEndForm, MembershipForm, OCGForm
 from ..models import OCG, Nominal, OCGMembership
 from ..selectors import ocgs as ocg_selectors

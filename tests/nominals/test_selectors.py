@@ -8,9 +8,10 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import Role
+from nominals.filters import NominalFilterSet
 from nominals.selectors import search as search_selectors
 from nominals.selectors.hotspots import hotspot_counts
-from nominals.selectors.nominals import NominalFilters, nominal_filters_from, nominal_list
+from nominals.selectors.nominals import nominal_list
 from nominals.selectors.search import _name_ids_postgresql, nominal_search, nominal_search_best
 from nominals.services.custody import custody_episode_add
 from nominals.services.nominals import nominal_create
@@ -116,8 +117,9 @@ def test_list_filters_and_sorting(analyst, police, prison):
     ocg = OCGFactory(lead_agency=police)
     MembershipFactory(ocg=ocg, nominal=drugs)
 
-    def names(**filters):
-        return [n.surname for n in nominal_list(user=analyst, filters=NominalFilters(**filters))]
+    def names(sort="-created", **filters):
+        filterset = NominalFilterSet(filters, user=analyst)
+        return [n.surname for n in nominal_list(user=analyst, filterset=filterset, sort=sort)]
 
     assert names(threat_area="illegal_drugs") == ["Adams"]
     assert names(custody="in") == ["Baker"] and names(establishment=prison.pk) == ["Baker"]
@@ -129,8 +131,8 @@ def test_list_filters_and_sorting(analyst, police, prison):
 
 
 def test_filters_from_parameters_ignore_nonsense():
-    filters = nominal_filters_from({"risk": "extreme", "agency": "x", "custody": "in", "sort": "--surname"})
-    assert filters == NominalFilters(custody="in")
+    filters = NominalFilterSet({"risk": "extreme", "agency": "x", "custody": "in", "sort": "--surname"})
+    assert filters.applied == {"custody": "in"}
 
 
 def test_ocg_filter_does_not_reveal_membership_of_an_ocg_the_user_may_not_see(
@@ -139,7 +141,10 @@ def test_ocg_filter_does_not_reveal_membership_of_an_ocg_the_user_may_not_see(
     shared = NominalFactory(owning_agency=police)
     hidden_ocg = OCGFactory(lead_agency=outsider_agency)
     MembershipFactory(ocg=hidden_ocg, nominal=shared)
-    assert list(nominal_list(user=council_spoc, filters=NominalFilters(ocg=hidden_ocg.pk))) == []
+    assert (
+        list(nominal_list(user=council_spoc, filterset=NominalFilterSet({"ocg": hidden_ocg.pk}, user=council_spoc)))
+        == []
+    )
     row = nominal_list(user=council_spoc).get(pk=shared.pk)
     assert row.ocg_rows == []
 
