@@ -10,6 +10,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from ocgshare.models import AccessAction, AccessSurface
+from ocgshare.service_errors import service_errors
 
 from ..constants import RiskLevel
 from ..models import CustodyEpisode
@@ -33,7 +34,7 @@ from ..serializers.grants import GrantSerializer, GrantWriteSerializer
 from ..serializers.nominals import NominalDetailSerializer, NominalSerializer, NominalWriteSerializer
 from ..services import custody as custody_services
 from ..services import nominals as nominal_services
-from .common import RegisterViewSet, _agency, _parse, service_errors
+from .common import RegisterViewSet, _agency, _parse
 from .grants import grant_revoke_endpoint, grants_endpoint
 
 NOMINAL_FILTERS = [

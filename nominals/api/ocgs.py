@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ocgshare.models import AccessSurface
+from ocgshare.service_errors import service_errors
 
 from ..constants import OCGBand, OCGStatus
 from ..models import Nominal, OCGMembership
@@ -22,7 +23,7 @@ from ..serializers.ocgs import (
     OCGWriteSerializer,
 )
 from ..services import ocgs as ocg_services
-from .common import RegisterViewSet, _parse, service_errors
+from .common import RegisterViewSet, _parse
 from .grants import grant_revoke_endpoint, grants_endpoint
 
 OCG_FILTERS = [

@@ -14,10 +14,10 @@ import access
 from audit.services import log_page_read, page_read_logged
 from ocgshare.constants import SecurityMarking
 from ocgshare.models import AccessBasis
+from ocgshare.service_errors import add_service_errors
 from protocols.models import Protocol
 
 from ..constants import groups_left_out, groups_shown
-from ..forms.common import add_service_errors
 from ..models import Nominal
 from ..selectors import common as shared_selectors
 from ..selectors import grants as grant_selectors

@@ -11,9 +11,9 @@ import access
 from audit.services import log_page_read
 from ocgshare import lists
 from ocgshare.models import AccessAction
+from ocgshare.service_errors import add_service_errors
 
 from ..constants import CustodyCategory
-from ..forms.common import add_service_errors
 from ..forms.nominals import NominalFilterForm, NominalForm, SearchForm
 from ..models import Nominal
 from ..selectors import common as shared_selectors

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_http_methods
 import access
 from audit.services import log_page_read
 from ocgshare import lists
+from ocgshare.service_errors import add_service_errors
 
 from ..constants import tier_shows
-from ..forms.common import add_service_errors
 from ..forms.ocgs import MembershipEndForm, MembershipForm, OCGFilterForm, OCGForm
 from ..models import OCG, Nominal, OCGMembership
 from ..selectors import ocgs as ocg_selectors
