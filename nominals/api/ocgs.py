@@ -9,12 +9,12 @@ from rest_framework.response import Response
 
 from ocgshare.models import AccessSurface
 from ocgshare.service_errors import service_errors
+from records.api import GrantsMixin
 
 from ..constants import OCGBand, OCGStatus
 from ..models import Nominal, OCGMembership
 from ..selectors import common as shared_selectors
 from ..selectors import ocgs as ocg_selectors
-from ..serializers.grants import GrantSerializer, GrantWriteSerializer
 from ..serializers.ocgs import (
     MembershipDetailSerializer,
     MembershipWriteSerializer,
@@ -24,7 +24,6 @@ from ..serializers.ocgs import (
 )
 from ..services import ocgs as ocg_services
 from .common import RegisterViewSet, _parse
-from .grants import grant_revoke_endpoint, grants_endpoint
 
 OCG_FILTERS = [
     OpenApiParameter("agency", int, description="Lead agency id."),
@@ -36,9 +35,10 @@ OCG_FILTERS = [
 
 
 @extend_schema_view(list=extend_schema(parameters=OCG_FILTERS))
-class OCGViewSet(RegisterViewSet):
+class OCGViewSet(GrantsMixin, RegisterViewSet):
     """OCGs the user may see, each with only the fields their tier reaches."""
 
+    record_kind = "ocg"
     serializer_class = OCGSerializer
     detail_serializer_class = OCGDetailSerializer
     audit_filters = ocg_selectors.ocg_filters_from
@@ -108,14 +108,3 @@ class OCGViewSet(RegisterViewSet):
                 actor=request.user, membership=membership, ended_on=ended_on, surface=AccessSurface.API
             )
         return Response(MembershipDetailSerializer(membership).data)
-
-    @extend_schema(methods=["GET"], responses=GrantSerializer(many=True))
-    @extend_schema(methods=["POST"], request=GrantWriteSerializer, responses={201: GrantSerializer})
-    @action(detail=True, methods=["get", "post"], pagination_class=None)
-    def grants(self, request, pk=None):
-        return grants_endpoint(self, request, self._visible(pk))
-
-    @extend_schema(request=None, responses={204: None})
-    @action(detail=True, methods=["delete"], url_path=r"grants/(?P<holder>user|agency)/(?P<grant_pk>\d+)")
-    def grant_revoke(self, request, pk=None, holder=None, grant_pk=None):
-        return grant_revoke_endpoint(request, self._visible(pk), holder, grant_pk)
