@@ -2,7 +2,6 @@
 the "what you are seeing and why" panel and the child-form pattern): the item fetches that answer 404
 for the unseen, the sub-navigation tab of a page, and what a page shows at the viewer's tier."""
 
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
