@@ -1,16 +1,14 @@
 """REST API of the directory (read-only) and the partnership toolkit (read by everyone signed in,
 written only by the agency's own administrators, through the same services as the pages)."""
 
-from contextlib import contextmanager
-
 import django_filters
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import filters, permissions, serializers, viewsets
+from rest_framework import filters, permissions, viewsets
 
 from accounts.models import Role
 from ocgshare.constants import FourP, InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
+from ocgshare.service_errors import service_errors
 
 from . import selectors, services
 from .models import Agency, AgencyKind, AgencyLevel, DataHolding, Region, ToolOrPower
@@ -92,14 +90,6 @@ class IsAgencyAdminForWrites(permissions.BasePermission):
         return services.user_can_manage_agency(user=request.user, agency=obj.agency)
 
 
-@contextmanager
-def _service_errors_as_field_errors():
-    try:
-        yield
-    except DjangoValidationError as exc:
-        raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
-
-
 class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
     """The agency directory: every agency, for every signed-in user."""
 
@@ -122,12 +112,12 @@ class _ToolkitEntryViewSet(viewsets.ModelViewSet):
     filter_backends = [DjangoFilterBackend]
 
     def perform_create(self, serializer):
-        with _service_errors_as_field_errors():
+        with service_errors():
             serializer.instance = self.create_entry(actor=self.request.user, **serializer.validated_data)
 
     def perform_update(self, serializer):
         data = {field: value for field, value in serializer.validated_data.items() if field != "agency"}
-        with _service_errors_as_field_errors():
+        with service_errors():
             serializer.instance = self.update_entry(self.request.user, serializer.instance, data)
 
     def perform_destroy(self, instance):

@@ -5,10 +5,8 @@ class NominalsConfig(AppConfig):
     name = "nominals"
 
     def ready(self):
-        # Registers the API schema's description of tiered serializers with drf-spectacular.
-        from . import schema  # noqa: F401
-
         register_access_policies()
+        register_record_pages()
 
 
 def register_access_policies():
@@ -58,3 +56,35 @@ def register_access_policies():
     # Entities and associations take no need-to-know grants: they reach partners with their nominals.
     register(policy("entity", Entity, "owning_agency"))
     register(policy("association", Association, "owning_agency"))
+
+
+def register_record_pages():
+    """Tell the register kit how the pages name and link nominals and OCGs, and which tab of the
+    register's sub-navigation a page belongs to."""
+    from records.pages import RecordPages, register_pages, register_sections
+
+    from .models import OCG, Nominal
+    from .views.common import section_of
+
+    layout = "nominals/_layout.html"
+    register_pages(
+        RecordPages(
+            model=Nominal,
+            url_kind="nominals",
+            detail_url_name="nominals:nominal-detail",
+            title=lambda nominal: f"Nominal {nominal.pk}",
+            caption=lambda nominal: nominal.display_name,
+            layout=layout,
+        )
+    )
+    register_pages(
+        RecordPages(
+            model=OCG,
+            url_kind="ocgs",
+            detail_url_name="nominals:ocg-detail",
+            title=lambda ocg: f"OCG {ocg.reference}",
+            caption=str,
+            layout=layout,
+        )
+    )
+    register_sections("nominals", section_of)

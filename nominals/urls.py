@@ -1,10 +1,11 @@
 """Pages of the nominal and OCG register (/register/)."""
 
-from django.urls import path, re_path
+from django.urls import path
+
+from records.urls import grant_urlpatterns
 
 from .views.custody import custody_add, custody_release, order_add, supervision_add, transfer_add
 from .views.entities import association_add, entity_add
-from .views.grants import grant_add, grant_revoke
 from .views.hotspots import hotspots
 from .views.nominals import nominal_create, nominal_detail, nominal_edit, nominal_list, search
 from .views.ocgs import membership_add, membership_end, ocg_create, ocg_detail, ocg_edit, ocg_list
@@ -31,11 +32,6 @@ urlpatterns = [
     path("ocgs/<int:pk>/edit/", ocg_edit, name="ocg-edit"),
     path("ocgs/<int:pk>/members/add/", membership_add, name="membership-add"),
     path("ocgs/<int:pk>/members/<int:membership_pk>/end/", membership_end, name="membership-end"),
-    # Need-to-know grants on nominals and OCGs alike.
-    re_path(r"^(?P<kind>nominals|ocgs)/(?P<pk>[0-9]+)/grants/add/$", grant_add, name="grant-add"),
-    re_path(
-        r"^(?P<kind>nominals|ocgs)/(?P<pk>[0-9]+)/grants/(?P<holder>user|agency)/(?P<grant_pk>[0-9]+)/revoke/$",
-        grant_revoke,
-        name="grant-revoke",
-    ),
+    # Need-to-know grants on nominals and OCGs alike (the register kit's pages).
+    *grant_urlpatterns(["nominals", "ocgs"]),
 ]

@@ -6,7 +6,7 @@
   `allow_blank` from read-only fields, so the schema would otherwise refuse a value the API sends);
 - OPTIONS describes a route without building its serializers (RouteMetadata).
 
-Tiered register fields are described by nominals.schema; an /api/ path no route matches answers the
+Tiered register fields are described by records.schema; an /api/ path no route matches answers the
 API's JSON 404 (ocgshare.views.api_not_found).
 
 Checked against the running app by schemathesis (.ci/apicheck.py) and by tests/ocgshare/test_api_schema.py.

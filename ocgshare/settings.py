@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "protocols",
     # The access engine: record kinds register their policies with it from their own ready().
     "access",
+    # The register kit (tiered serializers, need-to-know grants, record pages), shared by every record kind.
+    "records",
     "nominals",
     "intelligence",
     "audit",

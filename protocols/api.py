@@ -1,18 +1,14 @@
 """REST API of the register of information-sharing protocols (/api/protocols/). Every signed-in
 user reads it; changes go through the same services, with the same refusals, as the pages."""
 
-from contextlib import contextmanager
-
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 
 from ocgshare.pagination import CursorPagination
+from ocgshare.service_errors import service_errors
 
 from . import selectors, services
 from .constants import ProtocolStatus
@@ -28,19 +24,6 @@ from .serializers import (
     ReviewSerializer,
     SuspendSerializer,
 )
-
-
-@contextmanager
-def service_errors():
-    """A service's ValidationError as a 400 with field errors (PermissionDenied already becomes a 403
-    with its message)."""
-    try:
-        yield
-    except DjangoValidationError as exc:
-        detail = serializers.as_serializer_error(exc)
-        if NON_FIELD_ERRORS in detail:
-            detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
-        raise serializers.ValidationError(detail) from exc
 
 
 class ProtocolCursorPagination(CursorPagination):

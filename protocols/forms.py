@@ -1,9 +1,8 @@
 """Forms of the protocol pages. They parse input into Python values; the rules (dates, tiers a
 party can hold, categories, who may sign) live in the models and services, whose ValidationError
-the views put back on the form with `add_service_errors`."""
+the views put back on the form with `ocgshare.service_errors.add_service_errors`."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
 
 from accounts.models import Role, User
 from agencies.models import Agency
@@ -16,17 +15,6 @@ from .models import ProtocolTemplate
 from .selectors import SORTS, ProtocolFilters, ReviewDue
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
-
-
-def add_service_errors(form, exc, field_map=None):
-    """Show a service's ValidationError on the form: each message under its field when the form
-    has it, otherwise at the top."""
-    field_map = field_map or {}
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
-    for name, messages in errors.items():
-        target = field_map.get(name, name)
-        for message in messages:
-            form.add_error(target if target in form.fields else None, message)
 
 
 class ProtocolFilterForm(GovUKFormMixin, forms.Form):

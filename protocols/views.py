@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from ocgshare import lists
+from ocgshare.service_errors import add_service_errors
 
 from . import permissions, selectors, services
 from .constants import ProtocolStatus
@@ -23,7 +24,6 @@ from .forms import (
     RenewForm,
     ReviewForm,
     SuspendForm,
-    add_service_errors,
 )
 from .models import ProtocolParty
 from .sections import section_diffs

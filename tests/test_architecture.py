@@ -13,6 +13,8 @@ The layers, lowest first (an app may import the apps below it, never one above):
     protocols       information-sharing agreements between agencies
     access          the access engine (who sees which record, at which tier, on which basis)
     audit           the access log's writing (each entry names the engine's tier and basis), pages, API
+    records         the register kit every record kind uses (tiered serializers, need-to-know grants,
+                    record pages); it knows the kinds only through the access engine's registry
     nominals        the register (nominals, OCGs, entities, associations)
     intelligence    intelligence records, built on the register
     demo,           demo data, the synthetic generator and the benchmarks: may import anything, and
@@ -40,8 +42,9 @@ LAYERS = {
     "protocols": {"ocgshare", "notifications", "accounts", "agencies"},
     "access": {"ocgshare", "accounts", "agencies", "protocols"},
     "audit": _BELOW_REGISTER - {"audit"},
-    "nominals": _BELOW_REGISTER,
-    "intelligence": _BELOW_REGISTER | {"nominals"},
+    "records": _BELOW_REGISTER,
+    "nominals": _BELOW_REGISTER | {"records"},
+    "intelligence": _BELOW_REGISTER | {"records", "nominals"},
 }
 ANYTHING = {"demo", "benchmarks"}
 APPS = set(LAYERS) | ANYTHING

@@ -1,14 +1,8 @@
-"""What every register viewset shares: the reader permission, pagination, service errors as 400s."""
+"""What every register viewset shares: the reader permission and pagination."""
 
-from contextlib import contextmanager
-
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework import serializers as drf_serializers
 from rest_framework import viewsets
 from rest_framework.permissions import BasePermission, IsAuthenticated
-from rest_framework.settings import api_settings
 
 import access
 from agencies.models import Agency
@@ -18,18 +12,6 @@ from ocgshare.pagination import CursorPagination
 
 # The cursor pagination's page size, documented with its bounds (drf-spectacular's own says neither).
 PAGE_SIZE = OpenApiParameter("page_size", int, description="Up to 100 (default 50).")
-
-
-@contextmanager
-def service_errors():
-    """A service's ValidationError as a 400 with field errors (PermissionDenied becomes a 403)."""
-    try:
-        yield
-    except DjangoValidationError as exc:
-        detail = drf_serializers.as_serializer_error(exc)
-        if NON_FIELD_ERRORS in detail:
-            detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
-        raise drf_serializers.ValidationError(detail) from exc
 
 
 class ReadsRegister(BasePermission):

@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ocgshare.models import AccessSurface
+from ocgshare.service_errors import service_errors
 
 from ..constants import AssociationKind, EntityKind
 from ..models import OCG, Nominal
@@ -22,7 +23,7 @@ from ..serializers.entities import (
     EntityWriteSerializer,
 )
 from ..services import entities as entity_services
-from .common import RegisterViewSet, _parse, service_errors
+from .common import RegisterViewSet, _parse
 
 
 @extend_schema_view(

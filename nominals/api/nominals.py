@@ -10,6 +10,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from ocgshare.models import AccessAction, AccessSurface
+from ocgshare.service_errors import service_errors
+from records.api import GrantsMixin
 
 from ..filters import NominalFilterSet
 from ..models import CustodyEpisode
@@ -29,18 +31,20 @@ from ..serializers.custody import (
     TransferSerializer,
     TransferWriteSerializer,
 )
-from ..serializers.grants import GrantSerializer, GrantWriteSerializer
 from ..serializers.nominals import NominalDetailSerializer, NominalSerializer, NominalWriteSerializer
 from ..services import custody as custody_services
 from ..services import nominals as nominal_services
-from .common import PAGE_SIZE, RegisterViewSet, _agency, _parse, service_errors
-from .grants import grant_revoke_endpoint, grants_endpoint
+from .common import PAGE_SIZE, RegisterViewSet, _agency, _parse
 
 
-@extend_schema_view(list=extend_schema(parameters=[PAGE_SIZE]))
-class NominalViewSet(RegisterViewSet):
+@extend_schema_view(
+    list=extend_schema(parameters=[PAGE_SIZE]),
+    grants=extend_schema(description="Need-to-know grants on the item (its owning agency's register staff)."),
+)
+class NominalViewSet(GrantsMixin, RegisterViewSet):
     """Nominals the user may see, each with only the fields their tier reaches."""
 
+    record_kind = "nominal"
     serializer_class = NominalSerializer
     detail_serializer_class = NominalDetailSerializer
     filterset_class = NominalFilterSet
@@ -212,17 +216,3 @@ class NominalViewSet(RegisterViewSet):
         with service_errors():
             order = custody_services.order_add(actor=request.user, nominal=nominal, surface=AccessSurface.API, **data)
         return Response(OrderSerializer(order).data, status=status.HTTP_201_CREATED)
-
-    # --- need-to-know grants ---------------------------------------------------------------------------
-
-    @extend_schema(methods=["GET"], responses=GrantSerializer(many=True))
-    @extend_schema(methods=["POST"], request=GrantWriteSerializer, responses={201: GrantSerializer})
-    @action(detail=True, methods=["get", "post"], pagination_class=None)
-    def grants(self, request, pk=None):
-        """Need-to-know grants on the item (its owning agency's register staff)."""
-        return grants_endpoint(self, request, self._visible(pk))
-
-    @extend_schema(request=None, responses={204: None})
-    @action(detail=True, methods=["delete"], url_path=r"grants/(?P<holder>user|agency)/(?P<grant_pk>\d+)")
-    def grant_revoke(self, request, pk=None, holder=None, grant_pk=None):
-        return grant_revoke_endpoint(request, self._visible(pk), holder, grant_pk)

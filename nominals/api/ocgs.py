@@ -8,12 +8,13 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ocgshare.models import AccessSurface
+from ocgshare.service_errors import service_errors
+from records.api import GrantsMixin
 
 from ..filters import OCGFilterSet
 from ..models import Nominal, OCGMembership
 from ..selectors import common as shared_selectors
 from ..selectors import ocgs as ocg_selectors
-from ..serializers.grants import GrantSerializer, GrantWriteSerializer
 from ..serializers.ocgs import (
     MembershipDetailSerializer,
     MembershipWriteSerializer,
@@ -22,14 +23,14 @@ from ..serializers.ocgs import (
     OCGWriteSerializer,
 )
 from ..services import ocgs as ocg_services
-from .common import PAGE_SIZE, RegisterViewSet, _parse, service_errors
-from .grants import grant_revoke_endpoint, grants_endpoint
+from .common import PAGE_SIZE, RegisterViewSet, _parse
 
 
 @extend_schema_view(list=extend_schema(parameters=[PAGE_SIZE]))
-class OCGViewSet(RegisterViewSet):
+class OCGViewSet(GrantsMixin, RegisterViewSet):
     """OCGs the user may see, each with only the fields their tier reaches."""
 
+    record_kind = "ocg"
     serializer_class = OCGSerializer
     detail_serializer_class = OCGDetailSerializer
     filterset_class = OCGFilterSet
@@ -99,14 +100,3 @@ class OCGViewSet(RegisterViewSet):
                 actor=request.user, membership=membership, ended_on=ended_on, surface=AccessSurface.API
             )
         return Response(MembershipDetailSerializer(membership).data)
-
-    @extend_schema(methods=["GET"], responses=GrantSerializer(many=True))
-    @extend_schema(methods=["POST"], request=GrantWriteSerializer, responses={201: GrantSerializer})
-    @action(detail=True, methods=["get", "post"], pagination_class=None)
-    def grants(self, request, pk=None):
-        return grants_endpoint(self, request, self._visible(pk))
-
-    @extend_schema(request=None, responses={204: None})
-    @action(detail=True, methods=["delete"], url_path=r"grants/(?P<holder>user|agency)/(?P<grant_pk>\d+)")
-    def grant_revoke(self, request, pk=None, holder=None, grant_pk=None):
-        return grant_revoke_endpoint(request, self._visible(pk), holder, grant_pk)

@@ -1,7 +1,6 @@
-"""What the register forms share: date fields, agency choices, and service errors put back on a form."""
+"""What the register forms share: date fields and agency choices."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
 
 import access
 from agencies.models import Agency, AgencyKind
@@ -11,17 +10,6 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
 def _date_field(label, *, required=False, help_text=""):
     return forms.DateField(label=label, required=required, widget=DATE_WIDGET, help_text=help_text)
-
-
-def add_service_errors(form, exc, field_map=None):
-    """Show a service's ValidationError on the form: each message under its field when the form has
-    it, otherwise at the top (the error summary lists both)."""
-    field_map = field_map or {}
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
-    for name, messages in errors.items():
-        target = field_map.get(name, name)
-        for message in messages:
-            form.add_error(target if target in form.fields else None, message)
 
 
 def _prisons():

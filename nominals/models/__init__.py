@@ -9,7 +9,6 @@ from .common import NormalisedModel
 from .custody import CustodyEpisode, LifetimeOrder, ProbationSupervision, Transfer
 from .entities import Association, Entity, EntityLink, default_entity_category
 from .grants import (
-    NeedToKnowGrant,
     NominalGroupObjectPermission,
     NominalUserObjectPermission,
     OCGGroupObjectPermission,
@@ -25,7 +24,6 @@ __all__ = [
     "Entity",
     "EntityLink",
     "LifetimeOrder",
-    "NeedToKnowGrant",
     "NominalGroupObjectPermission",
     "NominalUserObjectPermission",
     "Nominal",

@@ -6,10 +6,11 @@ from rest_framework import serializers
 from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
+from records.serializers import TieredSerializer
 
 from ..constants import RISK_CRITERIA, Gender, RiskLevel
 from ..models import Nominal
-from .common import ListIdentityField, NamedAgencySerializer, TieredSerializer
+from .common import ListIdentityField, NamedAgencySerializer
 from .custody import CustodyEpisodeSerializer, OrderSerializer, SupervisionSerializer, TransferSerializer
 from .entities import AssociationSerializer, EntityLinkSerializer
 from .ocgs import MembershipDetailSerializer

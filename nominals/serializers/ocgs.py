@@ -6,10 +6,11 @@ from rest_framework import serializers
 from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
+from records.serializers import TierDocumented, TieredSerializer
 
 from ..constants import MembershipRole, OCGBand, OCGStatus, fields_for_tier
 from ..models import OCG, OCGMembership
-from .common import ListIdentityField, TierDocumented, TieredSerializer
+from .common import ListIdentityField
 from .entities import EntityLinkSerializer
 
 

@@ -1,5 +1,6 @@
 """Writes of the register: nominals with their aliases and identifiers, custody, transfers, supervision and
-orders; OCGs and memberships; entities and their links; associations; need-to-know grants.
+orders; OCGs and memberships; entities and their links; associations (need-to-know grants on nominals
+and OCGs are given through the register kit: records.services).
 
 Who may write: the owning agency's register staff (access.is_owner_staff) for its own items.
 Anything else a write refers to (the nominal joining an OCG, the two nominals of an association, the

@@ -1,17 +1,10 @@
-"""Checks every write of the register shares: who may write, validation gathered into one error, and
-the visibility of what a write refers to."""
+"""Checks every write of the register shares: validation gathered into one error, and the visibility of
+what a write refers to (who may write is the register kit's: records.services.require_register_staff)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
 import access
 from agencies.models import ThreatArea
-
-
-def require_register_staff(actor, agency_id, *, what="items"):
-    if not access.is_owner_staff(actor, agency_id):
-        raise PermissionDenied(
-            f"Only intelligence staff of the owning agency, vetted to CTC or above, can change these {what}."
-        )
 
 
 def _problems(instance, *, exclude=(), errors=None):

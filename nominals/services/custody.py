@@ -4,11 +4,12 @@ nominal's current establishment and is logged on its nominal."""
 from django.db import transaction
 
 from ocgshare.models import AccessAction, AccessSurface
+from records.services import require_register_staff
 
 from ..constants import CustodyCategory
 from ..models import CustodyEpisode, LifetimeOrder, Nominal, ProbationSupervision, Transfer
 from .change_log import _changed_fields, _fields_changed, _log_change
-from .common import _problems, _raise_if, require_register_staff
+from .common import _problems, _raise_if
 
 
 def _current_location(episode):

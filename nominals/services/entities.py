@@ -3,10 +3,11 @@
 from django.db import transaction
 
 from ocgshare.models import AccessAction, AccessSurface
+from records.services import require_register_staff
 
 from ..models import OCG, Association, Entity, EntityLink, Nominal
 from .change_log import _log_change
-from .common import _problems, _raise_if, _visible_or_error, require_register_staff
+from .common import _problems, _raise_if, _visible_or_error
 
 
 @transaction.atomic

@@ -5,11 +5,12 @@ from django.db import transaction
 from django.utils.dateformat import format as format_date
 
 from ocgshare.models import AccessAction, AccessSurface
+from records.services import require_register_staff
 
 from ..models import Nominal, NominalAlias, OtherIdentifier
 from ..selectors.nominals import likely_duplicates
 from .change_log import _changed_fields, _fields_changed, _log_change
-from .common import _problems, _raise_if, _threat_areas, require_register_staff
+from .common import _problems, _raise_if, _threat_areas
 
 NOMINAL_FIELDS = frozenset(
     {

@@ -3,10 +3,11 @@
 from django.db import transaction
 
 from ocgshare.models import AccessAction, AccessSurface
+from records.services import require_register_staff
 
 from ..models import OCG, Nominal, OCGMembership
 from .change_log import _changed_fields, _fields_changed, _log_change
-from .common import _problems, _raise_if, _threat_areas, _visible_or_error, require_register_staff
+from .common import _problems, _raise_if, _threat_areas, _visible_or_error
 
 OCG_FIELDS = frozenset({"reference", "name", "ocg_mapping_reference", "band", "status", "category", "handling_notes"})
 

@@ -15,7 +15,7 @@ from accounts.models import Role
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.links import url_maker
-from protocols.constants import SanitisationTier
+from records.templatetags.record_pages import tier_label, tier_tag
 
 from ..constants import (
     AssociationKind,
@@ -45,11 +45,10 @@ CHOICES = {
     "threat_area": ThreatAreaChoice,
 }
 
-TIER_LABELS = {
-    SanitisationTier.ORIGINATOR: "Tier 0 originator",
-    SanitisationTier.LAW_ENFORCEMENT: "Tier 1 law enforcement",
-    SanitisationTier.PARTNERSHIP: "Tier 2 partnership",
-}
+# The tier helpers are the register kit's (records.templatetags.record_pages), offered here too so the
+# register's templates load one library.
+register.filter("tier_label", tier_label)
+register.simple_tag(tier_tag)
 
 
 @register.filter
@@ -72,12 +71,6 @@ def choice_label(value, vocabulary):
     return dict(choices.choices).get(value, value)
 
 
-@register.filter
-def tier_label(tier):
-    return TIER_LABELS.get(tier, "")
-
-
-TIER_TAG_COLOURS = {SanitisationTier.ORIGINATOR: "govuk-tag--red", SanitisationTier.LAW_ENFORCEMENT: "govuk-tag--blue"}
 RISK_TAG_COLOURS = {
     RiskLevel.VERY_HIGH: "govuk-tag--red",
     RiskLevel.HIGH: "govuk-tag--orange",
@@ -86,13 +79,6 @@ RISK_TAG_COLOURS = {
 
 
 # Tags are simple tags, not included templates: a list of 25 rows renders 50 of them.
-@register.simple_tag
-def tier_tag(tier):
-    """The version of a record the viewer sees, as a GOV.UK tag."""
-    colour = TIER_TAG_COLOURS.get(tier, "govuk-tag--green")
-    return format_html(
-        '<strong class="govuk-tag {} app-tier-tag" data-testid="tier-tag">{}</strong>', colour, tier_label(tier)
-    )
 
 
 @register.simple_tag

@@ -1,5 +1,6 @@
 """Pages of the nominal and OCG register (/register/): lists, search, detail pages, the forms that change
-the register, need-to-know grants and the tier-3 prison hotspots.
+the register and the tier-3 prison hotspots (need-to-know grant pages and the pages' helpers are the
+register kit's: records.views, records.pages).
 
 Thin: reads come from nominals.selectors (so from the access engine), writes go through nominals.services,
 and a page renders the dict the API serializer builds for the viewer's tier — a field the serializer left

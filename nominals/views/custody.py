@@ -4,17 +4,19 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from records.pages import child_form, reader_required
+
 from ..forms.custody import CustodyEpisodeForm, OrderForm, ReleaseForm, SupervisionForm, TransferForm
 from ..models import Nominal
 from ..services import custody as custody_services
-from .common import _child_form, _own_item, reader_required
+from .common import _own_item
 
 
 @require_http_methods(["GET", "POST"])
 @reader_required
 def custody_add(request, pk):
     nominal = _own_item(request, Nominal, pk)
-    return _child_form(
+    return child_form(
         request,
         nominal,
         form_class=CustodyEpisodeForm,
@@ -36,7 +38,7 @@ def custody_release(request, pk):
     if episode is None:
         messages.info(request, "This nominal is not in custody.")
         return redirect("nominals:nominal-detail", pk=pk)
-    return _child_form(
+    return child_form(
         request,
         nominal,
         form_class=ReleaseForm,
@@ -54,7 +56,7 @@ def transfer_add(request, pk):
     if episode is None:
         messages.info(request, "Record a custody episode first: this nominal is not in custody.")
         return redirect("nominals:nominal-detail", pk=pk)
-    return _child_form(
+    return child_form(
         request,
         nominal,
         form_class=TransferForm,
@@ -68,7 +70,7 @@ def transfer_add(request, pk):
 @reader_required
 def supervision_add(request, pk):
     nominal = _own_item(request, Nominal, pk)
-    return _child_form(
+    return child_form(
         request,
         nominal,
         form_class=SupervisionForm,
@@ -82,7 +84,7 @@ def supervision_add(request, pk):
 @reader_required
 def order_add(request, pk):
     nominal = _own_item(request, Nominal, pk)
-    return _child_form(
+    return child_form(
         request,
         nominal,
         form_class=OrderForm,

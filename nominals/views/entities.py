@@ -4,10 +4,12 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.views.decorators.http import require_http_methods
 
+from records.pages import child_form, reader_required
+
 from ..forms.entities import AssociationForm, EntityLinkForm
 from ..models import Nominal
 from ..services import entities as entity_services
-from .common import _child_form, _own_item, reader_required
+from .common import _own_item
 
 
 @require_http_methods(["GET", "POST"])
@@ -21,7 +23,7 @@ def association_add(request, pk):
         other = Nominal.objects.filter(pk=data.pop("other")).first()
         entity_services.association_add(actor=request.user, nominal_a=nominal, nominal_b=other, **data)
 
-    return _child_form(
+    return child_form(
         request,
         nominal,
         form_class=AssociationForm,
@@ -44,7 +46,7 @@ def entity_add(request, pk):
         entity = entity_services.entity_create(actor=request.user, **entity_fields)
         entity_services.entity_link(actor=request.user, entity=entity, nominal=nominal, **data)
 
-    return _child_form(
+    return child_form(
         request,
         nominal,
         form_class=EntityLinkForm,

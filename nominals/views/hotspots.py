@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied
 import access
 from audit.services import log_page_read
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
+from records.pages import render_page
 
 from ..selectors import hotspots as hotspot_selectors
-from .common import _render
 
 
 @login_required
@@ -28,7 +28,7 @@ def hotspots(request):
         for establishment_id, (name, total) in sorted(totals.items(), key=lambda item: (-item[1][1], item[1][0]))
     ]
     log_page_read(request, aggregate=True, count=len(table))
-    return _render(
+    return render_page(
         request,
         "nominals/hotspots.html",
         {"areas": areas, "table": table, "grand_total": sum(row["total"] for row in table)},

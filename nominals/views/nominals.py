@@ -11,10 +11,12 @@ import access
 from audit.services import log_page_read
 from ocgshare import lists, tables
 from ocgshare.models import AccessAction
+from ocgshare.service_errors import add_service_errors
+from records.pages import log_form_read, reader_required, render_page, seeing
+from records.views import grant_rows
 
 from ..constants import CustodyCategory
 from ..filters import NominalFilterSet
-from ..forms.common import add_service_errors
 from ..forms.nominals import NominalForm, SearchForm
 from ..models import Nominal
 from ..selectors import common as shared_selectors
@@ -22,17 +24,7 @@ from ..selectors import nominals as nominal_selectors
 from ..selectors import search as search_selectors
 from ..serializers.nominals import NominalDetailSerializer, NominalTableSerializer
 from ..services import nominals as nominal_services
-from .common import (
-    _basis,
-    _groups,
-    _log_form_read,
-    _own_item,
-    _render,
-    _require_own_agency_staff,
-    display_name,
-    reader_required,
-)
-from .grants import _grant_rows
+from .common import _groups, _own_item, _require_own_agency_staff, display_name
 
 # Sortable columns; the default order, newest first, is the register's own.
 NOMINAL_TABLE = tables.Table(
@@ -56,7 +48,7 @@ def nominal_list(request):
         sort,
     )
     log_page_read(request, items=table["items"], params=filterset.audit_params())
-    return _render(
+    return render_page(
         request,
         "nominals/nominal_list.html",
         {
@@ -82,7 +74,7 @@ def search(request):
         )
         log_page_read(request, items=rows, action=AccessAction.SEARCH, params={"q": query})
         results = NominalTableSerializer(rows, many=True, context={"request": request}).data
-    return _render(
+    return render_page(
         request,
         "nominals/search.html",
         {"form": form, "query": query, "nominals": results, "more": more, "limit": search_selectors.SEARCH_PAGE_LIMIT},
@@ -166,19 +158,19 @@ def nominal_detail(request, pk):
     open_episode = None
     if is_owner:
         open_episode = next((e for e in data.get("custody_episodes", []) if not e.get("released_on")), None)
-    return _render(
+    return render_page(
         request,
         "nominals/nominal_detail.html",
         {
             "nominal": data,
             "name": display_name(data),
-            "seeing": _basis(request, nominal, nominal.access),
+            "seeing": seeing(request, nominal, nominal.access),
             "timeline": _timeline(data),
             "associations": _associations(data, nominal.pk),
             **_groups("nominal", nominal.viewer_tier),
             "is_owner": is_owner,
             "open_episode": open_episode,
-            "grants": _grant_rows(request, nominal),
+            "grants": grant_rows(request, nominal),
         },
     )
 
@@ -211,7 +203,7 @@ def nominal_create(request):
                 actor=request.user, allow_duplicate=allow_duplicate, **form.cleaned_data
             )
         except nominal_services.LikelyDuplicate as refusal:
-            return _render(
+            return render_page(
                 request,
                 "nominals/nominal_duplicate.html",
                 {
@@ -226,7 +218,7 @@ def nominal_create(request):
         else:
             messages.success(request, f"{nominal.display_name} added to the register.")
             return redirect("nominals:nominal-detail", pk=nominal.pk)
-    return _render(request, "nominals/nominal_form.html", {"form": form, "nominal": None}, shows_items=False)
+    return render_page(request, "nominals/nominal_form.html", {"form": form, "nominal": None}, shows_items=False)
 
 
 @require_http_methods(["GET", "POST"])
@@ -242,5 +234,5 @@ def nominal_edit(request, pk):
         else:
             messages.success(request, "Nominal updated.")
             return redirect("nominals:nominal-detail", pk=pk)
-    _log_form_read(request, nominal)
-    return _render(request, "nominals/nominal_form.html", {"form": form, "nominal": nominal})
+    log_form_read(request, nominal)
+    return render_page(request, "nominals/nominal_form.html", {"form": form, "nominal": nominal})

@@ -9,26 +9,18 @@ from django.views.decorators.http import require_http_methods
 import access
 from audit.services import log_page_read
 from ocgshare import lists, tables
+from ocgshare.service_errors import add_service_errors
+from records.pages import child_form, log_form_read, reader_required, render_page, seeing
+from records.views import grant_rows
 
 from ..constants import tier_shows
 from ..filters import OCGFilterSet
-from ..forms.common import add_service_errors
 from ..forms.ocgs import MembershipEndForm, MembershipForm, OCGForm
 from ..models import OCG, Nominal, OCGMembership
 from ..selectors import ocgs as ocg_selectors
 from ..serializers.ocgs import OCGDetailSerializer, OCGSerializer
 from ..services import ocgs as ocg_services
-from .common import (
-    _basis,
-    _child_form,
-    _groups,
-    _log_form_read,
-    _own_item,
-    _render,
-    _require_own_agency_staff,
-    reader_required,
-)
-from .grants import _grant_rows
+from .common import _groups, _own_item, _require_own_agency_staff
 
 OCG_TABLE = tables.Table(
     columns=[("reference", "Reference"), ("name", "Name")],
@@ -45,7 +37,7 @@ def ocg_list(request):
     sort = OCG_TABLE.sort_from(request)
     table = OCG_TABLE.page(request, ocg_selectors.ocg_list(user=request.user, filterset=filterset, sort=sort), sort)
     log_page_read(request, items=table["items"], params=filterset.audit_params())
-    return _render(
+    return render_page(
         request,
         "nominals/ocg_list.html",
         {
@@ -65,16 +57,16 @@ def ocg_detail(request, pk):
     ocg = ocg_selectors.ocg_get(user=request.user, pk=pk)
     log_page_read(request, obj=ocg, named=ocg_selectors.named_by_ocg(ocg))
     data = OCGDetailSerializer(ocg, context={"request": request}).data
-    return _render(
+    return render_page(
         request,
         "nominals/ocg_detail.html",
         {
             "ocg": data,
-            "seeing": _basis(request, ocg, ocg.access),
+            "seeing": seeing(request, ocg, ocg.access),
             **_groups("ocg", ocg.viewer_tier),
             "member_detail": tier_shows("ocg", ocg.viewer_tier, "memberships"),
             "is_owner": access.is_owner_staff(request.user, ocg.lead_agency_id),
-            "grants": _grant_rows(request, ocg),
+            "grants": grant_rows(request, ocg),
         },
     )
 
@@ -92,7 +84,7 @@ def ocg_create(request):
         else:
             messages.success(request, f"OCG {ocg.reference} added to the register.")
             return redirect("nominals:ocg-detail", pk=ocg.pk)
-    return _render(request, "nominals/ocg_form.html", {"form": form, "ocg": None}, shows_items=False)
+    return render_page(request, "nominals/ocg_form.html", {"form": form, "ocg": None}, shows_items=False)
 
 
 @require_http_methods(["GET", "POST"])
@@ -108,8 +100,8 @@ def ocg_edit(request, pk):
         else:
             messages.success(request, "OCG updated.")
             return redirect("nominals:ocg-detail", pk=pk)
-    _log_form_read(request, ocg)
-    return _render(request, "nominals/ocg_form.html", {"form": form, "ocg": ocg})
+    log_form_read(request, ocg)
+    return render_page(request, "nominals/ocg_form.html", {"form": form, "ocg": ocg})
 
 
 @require_http_methods(["GET", "POST"])
@@ -122,7 +114,7 @@ def membership_add(request, pk):
         nominal = Nominal.objects.filter(pk=data.pop("nominal")).first()
         ocg_services.membership_add(actor=request.user, ocg=ocg, nominal=nominal, **data)
 
-    return _child_form(
+    return child_form(
         request,
         ocg,
         form_class=MembershipForm,
@@ -139,7 +131,7 @@ def membership_end(request, pk, membership_pk):
     membership = OCGMembership.objects.filter(pk=membership_pk, ocg=ocg, ended_on=None).select_related("ocg").first()
     if membership is None:
         raise Http404("No such membership")
-    return _child_form(
+    return child_form(
         request,
         ocg,
         form_class=MembershipEndForm,

@@ -177,7 +177,7 @@ def test_items_named_besides_those_listed_get_the_tier_and_basis_the_sql_gives(
 
     from nominals.models import OCG, Association, Entity
     from nominals.services.entities import association_add, entity_create
-    from nominals.services.grants import grant_create
+    from records.services import grant_create
     from tests.nominals.factories import OCGFactory
 
     nominals = [NominalFactory(owning_agency=police), NominalFactory(owning_agency=prison)]

@@ -23,12 +23,12 @@ from access.conditions import conditions_for
 from accounts.models import Role, VettingLevel
 from nominals.constants import FIELD_TIERS
 from nominals.models import OCG, Entity, Nominal, NominalGroupObjectPermission, OCGMembership
-from nominals.services.grants import grant_create, grant_revoke
 from ocgshare.constants import InformationCategory
 from ocgshare.models import AccessBasis
 from protocols import services as protocol_services
 from protocols.models import ProtocolGroupObjectPermission
 from protocols.tasks import expire_protocols
+from records.services import grant_create, grant_revoke
 from tests.factories import UserFactory
 from tests.nominals.factories import EntityFactory, NominalFactory, OCGFactory
 

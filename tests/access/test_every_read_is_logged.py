@@ -17,8 +17,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from nominals.services.grants import grant_create
 from ocgshare.models import AccessBasis, AccessLogEntry
+from records.services import grant_create
 
 from ..nominals.pages_world import *  # noqa: F403 - the page tests' register
 from ..nominals.pages_world import signed_in

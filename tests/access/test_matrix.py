@@ -39,11 +39,11 @@ from nominals.constants import EntityKind, OrderKind, fields_for_tier
 from nominals.models import Nominal, NominalUserObjectPermission
 from nominals.services.custody import custody_episode_add, order_add
 from nominals.services.entities import entity_create, entity_link
-from nominals.services.grants import grant_create
 from nominals.services.nominals import nominal_create
 from nominals.services.ocgs import membership_add, ocg_create
 from ocgshare.constants import InformationCategory
 from protocols import services as protocol_services
+from records.services import grant_create
 from tests.factories import AgencyFactory, PrisonFactory, UserFactory
 from tests.nominals.html import by_testid
 

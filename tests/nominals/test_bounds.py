@@ -9,8 +9,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from nominals.models import CustodyEpisode, LifetimeOrder, NominalUserObjectPermission
-from nominals.services.grants import grant_create
 from ocgshare import bounds
+from records.services import grant_create
 from tests.factories import PrisonFactory
 
 from .factories import NominalFactory

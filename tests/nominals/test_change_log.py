@@ -18,10 +18,10 @@ from nominals.forms.nominals import NominalForm
 from nominals.models import Nominal, NominalUserObjectPermission
 from nominals.services.custody import custody_episode_update, order_add, supervision_add, transfer_record
 from nominals.services.entities import association_add, entity_create, entity_link
-from nominals.services.grants import grant_create, grant_revoke
 from nominals.services.nominals import nominal_update
 from nominals.services.ocgs import membership_add, membership_end, ocg_create, ocg_update
 from ocgshare.models import AccessAction, AccessBasis, AccessLogEntry, AccessSurface
+from records.services import grant_create, grant_revoke
 from tests.factories import AgencyFactory, PrisonFactory
 
 from .html import texts

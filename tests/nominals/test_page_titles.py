@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nominals.models import OCGMembership
-from nominals.services.grants import grant_create
+from records.services import grant_create
 
 from .pages_world import *  # noqa: F403 - the page tests' register
 from .pages_world import signed_in

@@ -14,7 +14,7 @@ from agencies.models import AgencyKind
 from nominals.filters import NominalFilterSet
 from nominals.models import OCG
 from nominals.selectors.common import MAX_OCG_REFERENCE_LENGTH
-from nominals.services.grants import grant_create
+from records.services import grant_create
 from tests.factories import AgencyFactory, UserFactory
 from tests.nominals.factories import MembershipFactory, NominalFactory, OCGFactory
 

@@ -18,9 +18,9 @@ from nominals.services.custody import (
     transfer_record,
 )
 from nominals.services.entities import association_add, entity_create, entity_link
-from nominals.services.grants import grant_create
 from nominals.services.nominals import nominal_create, nominal_update
 from nominals.services.ocgs import membership_add
+from records.services import grant_create
 from tests.factories import AgencyFactory, PrisonFactory, UserFactory
 
 from .factories import NominalFactory, OCGFactory

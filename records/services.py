@@ -1,10 +1,13 @@
-"""Writes of need-to-know grants: granting and revoking, logged as GRANT and REVOKE."""
+"""Writes the register kit does for every record kind: who may change a kind's items, and need-to-know
+grants (giving and revoking, logged as GRANT and REVOKE), on any kind whose access Policy names grant
+models."""
 
 import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,8 +20,15 @@ from ocgshare.models import AccessAction, AccessBasis, AccessSurface
 from protocols.constants import PARTY_TIERS, highest_tier_for_kind
 from protocols.services import agency_group, agency_id_of_group
 
-from ..selectors.grants import GRANT_MODELS
-from .common import _raise_if, require_register_staff
+from .models import grant_models
+
+
+def require_register_staff(actor, agency_id, *, what="items"):
+    """Only the owning agency's register staff (access.is_owner_staff) change a record kind's items."""
+    if not access.is_owner_staff(actor, agency_id):
+        raise PermissionDenied(
+            f"Only intelligence staff of the owning agency, vetted to CTC or above, can change these {what}."
+        )
 
 
 def _view_permission(model):
@@ -29,13 +39,12 @@ def _view_permission(model):
 
 @transaction.atomic
 def grant_create(*, actor, obj, tier, reason, expires_at, user=None, agency=None, surface=AccessSurface.PAGE):
-    """Give a user, or every user of an agency, need-to-know access to one nominal or OCG at `tier`
-    until `expires_at`. Only the owning agency's register staff may grant. A new grant to the same
-    user or agency replaces the previous one. The grant is logged (action GRANT, the disclosure
-    decision) with its tier, recipient and reason."""
+    """Give a user, or every user of an agency, need-to-know access to one item (of a kind that takes
+    grants) at `tier` until `expires_at`. Only the owning agency's register staff may grant. A new grant
+    to the same user or agency replaces the previous one. The grant is logged (action GRANT, the
+    disclosure decision) with its tier, recipient and reason."""
     model = type(obj)
-    if model not in GRANT_MODELS:
-        raise TypeError(f"Need-to-know grants cannot be given on {model.__name__}")
+    user_model, group_model = grant_models(model)
     policy = access.policy_for(model)
     require_register_staff(actor, getattr(obj, policy.owner_id), what="items' grants")
     errors = {}
@@ -52,7 +61,6 @@ def grant_create(*, actor, obj, tier, reason, expires_at, user=None, agency=None
             f"{grantee_agency.name} is a {grantee_agency.get_kind_display().lower()}: only police forces, "
             f"prisons, probation regions and regional or national units can receive tier 1"
         ]
-    user_model, group_model = GRANT_MODELS[model]
     if not reason:
         errors["reason"] = ["Enter why they need to know"]
     else:
@@ -63,7 +71,8 @@ def grant_create(*, actor, obj, tier, reason, expires_at, user=None, agency=None
         errors["expires_at"] = ["The access must end in the future"]
     elif expires_at > timezone.now() + datetime.timedelta(days=settings.GRANT_MAX_DAYS):
         errors["expires_at"] = [f"The access can be given for up to {settings.GRANT_MAX_DAYS} days"]
-    _raise_if(errors)
+    if errors:
+        raise ValidationError(errors)
     values = {
         "tier": tier,
         "reason": reason,

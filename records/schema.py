@@ -1,6 +1,6 @@
-"""How the API schema (drf-spectacular) describes the register's tiered serializers: a field that a more
-distant viewer does not get is left out of the response (not null), so the schema must not call it
-required, and it says which tier it needs (the same FIELD_TIERS the serializers drop fields by)."""
+"""How the API schema (drf-spectacular) describes tiered serializers (records.serializers): a field that a
+more distant viewer does not get is left out of the response (not null), so the schema must not call it
+required, and it says which tier it needs (the same Policy `tier_fields` the serializers drop fields by)."""
 
 from drf_spectacular.extensions import OpenApiSerializerExtension
 
@@ -13,7 +13,7 @@ TIER_NOTE = (
 
 
 class TierDocumentedExtension(OpenApiSerializerExtension):
-    target_class = "nominals.serializers.common.TierDocumented"
+    target_class = "records.serializers.TierDocumented"
     match_subclasses = True
 
     def map_serializer(self, auto_schema, direction):

@@ -1,6 +1,8 @@
-"""Need-to-know grant pages: the grants on an item, granting and revoking."""
+"""Need-to-know grant pages, for any record kind that takes grants: the grants on an item (a panel of
+its page, templates/records/_grants.html), granting and revoking. Routed by records.urls."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
@@ -9,18 +11,28 @@ import access
 from agencies.models import Agency
 from protocols.services import agency_id_of_group
 
-from ..forms.grants import GrantForm
-from ..models import OCG, Nominal
-from ..selectors import grants as grant_selectors
-from ..services import grants as grant_services
-from .common import _child_form, _item_title, _item_url, _log_form_read, _own_item, _render, reader_required
+from . import selectors, services
+from .forms import GrantForm
+from .pages import child_form, item_url, log_form_read, pages_for, reader_required, render_page
 
 
-def _grant_rows(request, item):
+def own_record(request, model, pk):
+    """An item the user may change: 404 if they may not see it, 403 if they see it but it is not their
+    agency's to change (the 403 page names nothing)."""
+    item = selectors.visible_record(request.user, model, pk)
+    if item is None:
+        raise Http404("No such item")
+    owner_id = getattr(item, access.policy_for(model).owner_id)
+    if not access.is_owner_staff(request.user, owner_id):
+        raise PermissionDenied("Only the owning agency's intelligence staff can change this record.")
+    return item
+
+
+def grant_rows(request, item):
     """The need-to-know grants on an item, for its owner's staff (None for anyone else)."""
     if not access.is_owner_staff(request.user, getattr(item, access.policy_for(type(item)).owner_id)):
         return None
-    user_grants, group_grants = grant_selectors.grants_of(actor=request.user, obj=item)
+    user_grants, group_grants = selectors.grants_of(actor=request.user, obj=item)
     agency_ids = {agency_id_of_group(g.group.name) for g in group_grants}
     agencies = dict(Agency.objects.filter(pk__in=agency_ids).values_list("pk", "name")) if agency_ids else {}
     rows = [
@@ -51,15 +63,11 @@ def _grant_rows(request, item):
     return sorted(rows, key=lambda row: row["expires_at"], reverse=True)
 
 
-def _model_for(kind):
-    return {"nominals": Nominal, "ocgs": OCG}[kind]
-
-
 @require_http_methods(["GET", "POST"])
 @reader_required
 def grant_add(request, kind, pk):
-    item = _own_item(request, _model_for(kind), pk)
-    return _child_form(
+    item = own_record(request, pages_for(kind).model, pk)
+    return child_form(
         request,
         item,
         form_class=GrantForm,
@@ -67,7 +75,7 @@ def grant_add(request, kind, pk):
         hint="The person or agency sees this record at the tier you choose until the end of the day you choose, "
         "whatever the protocols say. The grant is recorded in the access log as a disclosure.",
         success="Access granted.",
-        save=lambda data: grant_services.grant_create(actor=request.user, obj=item, **GrantForm.service_kwargs(data)),
+        save=lambda data: services.grant_create(actor=request.user, obj=item, **GrantForm.service_kwargs(data)),
         field_map={"user": "email", "expires_at": "expires_on"},
     )
 
@@ -75,35 +83,34 @@ def grant_add(request, kind, pk):
 @require_http_methods(["GET", "POST"])
 @reader_required
 def grant_revoke(request, kind, pk, holder, grant_pk):
-    model = _model_for(kind)
-    item = _own_item(request, model, pk)
-    user_model, group_model = grant_selectors.GRANT_MODELS[model]
-    grant_model = user_model if holder == "user" else group_model
-    grant = grant_model.objects.filter(pk=grant_pk, content_object=item).first()
+    pages = pages_for(kind)
+    item = own_record(request, pages.model, pk)
+    grant = selectors.grant_get(item, holder, grant_pk)
     if grant is None:
         raise Http404("No such grant")
     if request.method == "POST":
-        grant_services.grant_revoke(actor=request.user, grant=grant)
+        services.grant_revoke(actor=request.user, grant=grant)
         messages.success(request, "Access revoked.")
-        return redirect(_item_url(item))
-    _log_form_read(request, item)
+        return redirect(item_url(item))
+    log_form_read(request, item)
     holder_name = (
         f"{grant.user.full_name} ({grant.user.agency.name})"
         if holder == "user"
         else Agency.objects.filter(pk=agency_id_of_group(grant.group.name)).values_list("name", flat=True).first()
     )
-    return _render(
+    return render_page(
         request,
-        "nominals/confirm.html",
+        "records/confirm.html",
         {
-            "caption": item.display_name if isinstance(item, Nominal) else str(item),
-            "item_title": _item_title(item),
+            "layout": pages.layout,
+            "caption": pages.caption(item),
+            "item_title": pages.title(item),
             # The title names neither the record's subject nor the colleague whose access ends.
             "title": "Revoke need-to-know access",
             "heading": f"Are you sure you want to revoke the access of {holder_name}?",
             "warning": "They lose the access this grant gives from their next request. The grant stays in the "
             "access log.",
             "button": "Yes, revoke access",
-            "back_url": _item_url(item),
+            "back_url": item_url(item),
         },
     )

@@ -1,4 +1,4 @@
-"""The need-to-know grant form."""
+"""The need-to-know grant form, for an item of any record kind that takes grants."""
 
 import datetime
 
@@ -10,8 +10,6 @@ from agencies.models import Agency
 from ocgshare import bounds
 from ocgshare.forms import GovUKFormMixin
 from protocols.constants import PARTY_TIER_CHOICES
-
-from .common import _date_field
 
 
 class GrantForm(GovUKFormMixin, forms.Form):
@@ -37,7 +35,9 @@ class GrantForm(GovUKFormMixin, forms.Form):
         max_length=bounds.REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    expires_on = _date_field("Access ends at the end of", required=True)
+    expires_on = forms.DateField(
+        label="Access ends at the end of", required=True, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
