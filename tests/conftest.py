@@ -21,6 +21,7 @@ def pytest_runtest_teardown(item, nextitem):
         item, "fixturenames", ()
     )
     if transactional:
+        from django.core.management import call_command
         from django.db import connections
         from pytest_django.plugin import blocking_manager_key
 
@@ -28,6 +29,11 @@ def pytest_runtest_teardown(item, nextitem):
             for connection in connections.all():
                 contents = getattr(connection, "_test_serialized_contents", None)
                 if contents:
+                    # Empty first: a flush that was not told to skip post_migrate has made content types
+                    # and permissions afresh, under other ids than the ones reloaded.
+                    call_command(
+                        "flush", verbosity=0, interactive=False, database=connection.alias, inhibit_post_migrate=True
+                    )
                     connection.creation.deserialize_db_from_string(contents)
     return result
 
