@@ -20,7 +20,8 @@ def pytest_runtest_teardown(item, nextitem):
     transactional = (marker is not None and marker.kwargs.get("transaction")) or "transactional_db" in getattr(
         item, "fixturenames", ()
     )
-    if transactional:
+    # After the last test the session's fixtures are gone with the test database: nothing to put back.
+    if transactional and nextitem is not None:
         from django.core.management import call_command
         from django.db import connections
         from pytest_django.plugin import blocking_manager_key
