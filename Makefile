@@ -32,11 +32,14 @@ migrate: $(VENV)/.installed
 seed: migrate
 	$(PY) manage.py seed_demo
 
-# Everything, browser tests included (they need /usr/bin/chromium). Narrow it with, for example,
-# `make test PYTEST_ARGS="tests/agencies -m 'not browser'"`.
+# Everything, browser tests included (they need /usr/bin/chromium), in parallel: pytest-xdist, one worker
+# per CPU, each with a test database of its own. --dist loadscope keeps each module on one worker, so a
+# module-scoped fixture (the access matrix's world) is built once. Narrow it with, for example,
+# `make test PYTEST_ARGS="tests/agencies -m 'not browser'"`; `make test PYTEST_WORKERS=0` runs serially.
 PYTEST_ARGS ?=
+PYTEST_WORKERS ?= auto
 test: install assets
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 # The API against its OpenAPI schema: schemathesis on the demo, served from a throwaway database, as each
 # kind of demo user (.ci/apicheck.py says what it checks). `APICHECK_DATABASE_URL=postgres://...` for PostgreSQL.
@@ -45,6 +48,7 @@ apicheck: $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
 # The register benchmark, on PostgreSQL only, in a database of its own: builds the national-scale

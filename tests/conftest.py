@@ -7,6 +7,38 @@ from accounts.models import Role
 from .factories import TEST_PASSWORD, AgencyFactory, UserFactory
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test (a flush empties every table), put back the rows the migrations made.
+
+    Django restores them at the start of the next serialized_rollback test only, and relies on running
+    every transactional test after the others; pytest-xdist's --dist loadscope runs a module whole, so a
+    worker may go on to other modules' tests after one. Reloading here leaves the database as it found it.
+    """
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or "transactional_db" in getattr(
+        item, "fixturenames", ()
+    )
+    # After the last test the session's fixtures are gone with the test database: nothing to put back.
+    if transactional and nextitem is not None:
+        from django.core.management import call_command
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    # Empty first: a flush that was not told to skip post_migrate has made content types
+                    # and permissions afresh, under other ids than the ones reloaded.
+                    call_command(
+                        "flush", verbosity=0, interactive=False, database=connection.alias, inhibit_post_migrate=True
+                    )
+                    connection.creation.deserialize_db_from_string(contents)
+    return result
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # Tests render pages without running collectstatic.

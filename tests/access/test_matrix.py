@@ -1,19 +1,30 @@
-"""The access matrix: for generated combinations of viewer agency kind, role, vetting, protocol state,
-tier granted, category covered and need-to-know grant, and for the owning agency's own analysts at each
-vetting level, every surface shows exactly what the rules say —
-the engine's queryset and per-object check; the API list, detail and search (field by field); the
-nominal list page, the nominal detail page (section by section and value by value) and the search page;
-and the tier-3 hotspot counts, in the API and on their page. Every combination is checked on every
-surface (no sampling). One world is built once; every failing combination is named in the report.
+"""The access matrix: for every combination of viewer agency kind, role, vetting, protocol state, tier
+granted, category covered and need-to-know grant, and for the owning agency's own analysts at each vetting
+level, the register shows exactly what the rules say. One test id per combination, so a failure names it:
+
+* `test_engine[...]`, for EVERY combination: the engine's tier for the nominal, and its querysets of
+  nominals, OCGs and entities (items and tiers).
+* `test_api[...]` (API list, detail field by field, search, tier-3 hotspot counts) and `test_pages[...]`
+  (nominal list page, detail page section by section and value by value, search page, hotspot page), for
+  a SAMPLE of combinations. Every surface reads through the engine, so what a surface can get wrong is
+  how it renders the engine's answer: the sample holds (1) one combination for each distinct outcome (the
+  `Sight`: tier, OCG, vehicle, basis, register role), so every way a surface can render an answer is
+  checked, and (2) pairwise coverage — for any two dimensions, every pair of their values that occurs
+  appears in some sampled combination (greedy all-pairs, `surface_sample`); `test_the_sample_covers_...`
+  checks both. The surfaces must agree with the oracle, and `test_engine` holds the engine to the same
+  oracle for every combination, so each sampled surface agrees with the engine.
+
+The world is built once per module (`world`, on the test database with django_db_blocker, in a
+transaction rolled back at the end); each test runs inside it in a savepoint of its own.
 
 Besides the nominal, the world holds an OCG the nominal is a principal of and a vehicle linked to the
 nominal. They are register items in their own right, shared under the same protocols (same category)
 but never through the need-to-know grant, which is on the nominal alone: the oracle for them is the
 nominal's with no grant (and, for the vehicle, law-enforcement detail only — tier 1).
 
-The owner's analyst is checked first with the same page checks, at tier 0: it proves the checks see the
-tier-0 handling notes and the tier-1 detail when they are there, so their absence elsewhere means
-something.
+The owner's analyst is checked first with the same page checks, at tier 0 (`test_the_checks_see_...`): it
+proves the checks see the tier-0 handling notes and the tier-1 detail when they are there, so their
+absence elsewhere means something.
 
 Vetting (access.TIER_VETTING): tiers 0 and 1 need CTC or above, tier 2 BPSS. Whatever tier a
 route gives (own agency, protocol, grant), a viewer vetted below CTC is served tier 2 — the owner's own
@@ -28,7 +39,8 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,7 +48,7 @@ import access
 from accounts.models import Role, VettingLevel
 from agencies.models import AgencyKind
 from nominals.constants import EntityKind, OrderKind, fields_for_tier
-from nominals.models import Nominal, NominalUserObjectPermission
+from nominals.models import OCG, Entity, Nominal, NominalUserObjectPermission
 from nominals.services.custody import custody_episode_add, order_add
 from nominals.services.entities import entity_create, entity_link
 from nominals.services.nominals import nominal_create
@@ -105,6 +117,18 @@ def agency_combinations():
             yield kind, state, tier, covered
 
 
+def all_combinations():
+    """(kind, state, party tier, covered, role, vetting, grant): one user each; the world's order."""
+    for agency in agency_combinations():
+        for role, vetting, grant in itertools.product(ROLES, VETTING, GRANTS):
+            yield (*agency, role, vetting, grant)
+    for vetting in OWN_VETTING:
+        yield ("own", "none", None, None, Role.ANALYST, vetting, "none")
+
+
+COMBINATIONS = list(all_combinations())
+
+
 def grant_tier(kind):
     return 1 if kind == "law_enforcement" else 2
 
@@ -132,6 +156,8 @@ class Sight:
     vehicle: bool  # the vehicle shows in the nominal's entities
     bases: tuple[str, ...]  # how the page may name the basis (the routes that apply)
     reads_register: bool  # a role that reads the register (others are refused with 403)
+    # The tier of the OCG and of the vehicle: the nominal's without the grant (None: not shown).
+    shared_tier: int | None = None
 
 
 def expected_sight(combination, protocol_reference):
@@ -151,10 +177,53 @@ def expected_sight(combination, protocol_reference):
         vehicle=through_protocol is not None and through_protocol <= 1,
         bases=tuple(bases),
         reads_register=role in (Role.ANALYST, Role.SPOC),
+        shared_tier=through_protocol,
     )
 
 
-OWNER_SIGHT = Sight(tier=0, ocg=True, vehicle=True, bases=("Basis: own agency.",), reads_register=True)
+OWNER_SIGHT = Sight(tier=0, ocg=True, vehicle=True, bases=("Basis: own agency.",), reads_register=True, shared_tier=0)
+
+
+def _pairs(combination):
+    """Every pair of (dimension, value) in a combination."""
+    return set(itertools.combinations(enumerate(combination), 2))
+
+
+def surface_sample():
+    """The combinations the surfaces are checked on: one per distinct outcome (every own-agency viewer
+    too), then, greedily, the combination covering most value pairs not yet covered, until every pair
+    of values that occurs in the matrix occurs in the sample. Deterministic; in the matrix's order."""
+    chosen, outcomes = [], set()
+    for combination in COMBINATIONS:
+        outcome = expected_sight(combination, "MX")
+        if outcome not in outcomes or combination[0] == "own":
+            outcomes.add(outcome)
+            chosen.append(combination)
+    uncovered = set().union(*map(_pairs, COMBINATIONS)) - set().union(*map(_pairs, chosen))
+    while uncovered:
+        best = max(COMBINATIONS, key=lambda combination: len(_pairs(combination) & uncovered))
+        chosen.append(best)
+        uncovered -= _pairs(best)
+    return sorted(chosen, key=COMBINATIONS.index)
+
+
+SAMPLE = surface_sample()
+
+
+def _id(combination):
+    kind, state, party_tier, covered, role, vetting, grant = combination
+    agency = {"law_enforcement": "le", "partner": "partner", "own": "own"}[kind]
+    protocol = "" if party_tier is None else f"-t{party_tier}-{'covered' if covered else 'uncovered'}"
+    return f"{agency}-{state}{protocol}-{role}-{VettingLevel(vetting).name.lower()}-grant_{grant}"
+
+
+def _name(combination):
+    kind, state, party_tier, covered, role, vetting, grant = combination
+    return (
+        f"{kind} agency, protocol {state}"
+        + (f" (tier {party_tier}, category {'covered' if covered else 'not covered'})" if party_tier else "")
+        + f", role {role}, vetting {VettingLevel(vetting).label}, grant {grant}"
+    )
 
 
 def _protocol(police_admin, agency, signatory, state, party_tier, covered, n):
@@ -181,9 +250,20 @@ def _protocol(police_admin, agency, signatory, state, party_tier, covered, n):
     return protocol
 
 
-@pytest.fixture
-def world(police, police_admin, analyst, prison):
-    """The nominal and, for each combination, (combination, user, reference of their agency's protocol)."""
+@dataclass
+class World:
+    nominal: Nominal
+    analyst: object  # the owning agency's analyst, SC vetted
+    viewers: dict  # combination -> (user, reference of their agency's protocol or None)
+
+
+def _build_world():
+    """The nominal, its OCG and vehicle, and one user per combination. The owning side is what the
+    conftest's police, police_admin, analyst and prison fixtures make."""
+    police = AgencyFactory(name="Northshire Police", short_name="NP")
+    prison = PrisonFactory(name="HMP Northshire", short_name="HMP N")
+    analyst = UserFactory(email="analyst@northshire.police.uk", agency=police, roles=[Role.ANALYST])
+    police_admin = UserFactory(email="admin@northshire.police.uk", agency=police, roles=[Role.AGENCY_ADMIN])
     nominal = nominal_create(
         actor=analyst,
         surname="Matrixson",
@@ -211,7 +291,7 @@ def world(police, police_admin, analyst, prison):
     ocg = ocg_create(actor=analyst, reference="MX-OCG-1", name=OCG_NAME, threat_areas=["illegal_drugs"])
     membership_add(actor=analyst, ocg=ocg, nominal=nominal, role="principal")
     nominal.refresh_from_db()
-    viewers = []
+    viewers = {}
     for n, (kind, state, party_tier, covered) in enumerate(agency_combinations()):
         factory = PrisonFactory if KINDS[kind] == AgencyKind.PRISON else AgencyFactory
         agency = factory(name=f"Matrix agency {n}", kind=KINDS[kind])
@@ -230,34 +310,50 @@ def world(police, police_admin, analyst, prison):
                     reason="Matrix need to know",
                     expires_at=timezone.now() + datetime.timedelta(days=1),
                 )
-            combination = (kind, state, party_tier, covered, role, vetting, grant)
-            viewers.append((combination, user, protocol.reference if protocol else None))
+            viewers[(kind, state, party_tier, covered, role, vetting, grant)] = (
+                user,
+                protocol.reference if protocol else None,
+            )
     for vetting in OWN_VETTING:
         user = UserFactory(
             agency=police, roles=[Role.ANALYST], vetting_level=vetting, email=f"own-{vetting}@matrix.test"
         )
-        viewers.append((("own", "none", None, None, Role.ANALYST, vetting, "none"), user, None))
+        viewers[("own", "none", None, None, Role.ANALYST, vetting, "none")] = (user, None)
     # Expire the "expired" grants by moving their end into the past directly: the service rightly
     # refuses a past expiry, and a test cannot wait.
     NominalUserObjectPermission.objects.filter(user__email__contains="-expired@").update(
         expires_at=timezone.now() - datetime.timedelta(minutes=1)
     )
-    return nominal, viewers
+    return World(nominal=nominal, analyst=analyst, viewers=viewers)
 
 
-def _name(combination):
-    kind, state, party_tier, covered, role, vetting, grant = combination
-    return (
-        f"{kind} agency, protocol {state}"
-        + (f" (tier {party_tier}, category {'covered' if covered else 'not covered'})" if party_tier else "")
-        + f", role {role}, vetting {VettingLevel(vetting).label}, grant {grant}"
-    )
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the module's hundreds of tests, in a transaction rolled back after the last; each
+    test's own transaction (the django_db mark) is a savepoint inside it. The settings are those the
+    conftest's autouse fixtures give each test (they are function-scoped, so not in force here)."""
+    from ocgshare.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        with (
+            django_db_blocker.unblock(),
+            override_settings(
+                PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"], CELERY_TASK_ALWAYS_EAGER=True
+            ),
+            transaction.atomic(),
+        ):
+            yield _build_world()
+            transaction.set_rollback(True)
+    finally:
+        app.conf.task_always_eager = eager
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True, scope="module")
 def quiet():
-    """Thousands of sign-ins, refusals and 404s would each be logged (403s with a traceback): noise in a
-    failure report that names every wrong combination anyway, and a good part of the run time."""
+    """Sign-ins, refusals and 404s would each be logged (403s with a traceback): noise in a failure report
+    that names its combination anyway, and a good part of the run time."""
     logging.disable(logging.WARNING)
     yield
     logging.disable(logging.NOTSET)
@@ -271,35 +367,83 @@ class NotFound:
     page: str
 
 
-def test_every_surface_shows_exactly_what_the_rules_allow(world, analyst, quiet):
-    nominal, viewers = world
-    # One client for the whole run, signed in afresh as each viewer: each request loads the user from
-    # the session as in production, and the app's middleware is set up once, not once per viewer.
+@pytest.fixture
+def owner_client(world):
     client = Client()
-    client.force_login(analyst)
-    owner_keys = set(client.get(f"/api/nominals/{nominal.pk}/").json())
-    missing = nominal.pk + 10_000
-    not_found = NotFound(
-        api=client.get(f"/api/nominals/{missing}/").json(),
-        page=_main(client.get(reverse("nominals:nominal-detail", args=[missing]))),
-    )
-    assert "Page not found" in not_found.page
-    control = _page_problems(client, nominal, OWNER_SIGHT, not_found)
-    assert not control, f"the owner's analyst at tier 0: {'; '.join(control)}"
+    client.force_login(world.analyst)
+    return client
 
-    failures = []
-    for combination, user, reference in viewers:
-        sight = expected_sight(combination, reference)
-        client.force_login(user)
-        problems = [
-            *_engine_problems(user, nominal, sight),
-            *_api_problems(client, nominal, sight, owner_keys, not_found),
-            *_page_problems(client, nominal, sight, not_found),
-        ]
-        if problems:
-            failures.append(f"{_name(combination)}: {'; '.join(problems)}")
-    assert not failures, f"{len(failures)} of {len(viewers)} combinations wrong:\n" + "\n".join(failures)
-    assert len(viewers) == 32 * len(ROLES) * len(VETTING) * len(GRANTS) + len(OWN_VETTING)
+
+@pytest.fixture
+def not_found(world, owner_client):
+    missing = world.nominal.pk + 10_000
+    answer = NotFound(
+        api=owner_client.get(f"/api/nominals/{missing}/").json(),
+        page=_main(owner_client.get(reverse("nominals:nominal-detail", args=[missing]))),
+    )
+    assert "Page not found" in answer.page
+    return answer
+
+
+def _viewer(world, combination):
+    user, reference = world.viewers[combination]
+    return user, expected_sight(combination, reference)
+
+
+def _signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_matrix_has_every_combination(world):
+    assert (
+        len(COMBINATIONS) == len(set(COMBINATIONS)) == 32 * len(ROLES) * len(VETTING) * len(GRANTS) + len(OWN_VETTING)
+    )
+    assert set(world.viewers) == set(COMBINATIONS)
+
+
+def test_the_sample_covers_every_outcome_and_every_pair_of_values():
+    outcomes = {expected_sight(combination, "MX") for combination in COMBINATIONS}
+    assert {expected_sight(combination, "MX") for combination in SAMPLE} == outcomes
+    assert set().union(*map(_pairs, SAMPLE)) == set().union(*map(_pairs, COMBINATIONS))
+    assert len(SAMPLE) < len(COMBINATIONS) / 5, "a sample, not the matrix"
+
+
+def test_the_checks_see_tier_0_when_it_is_there(world, owner_client, not_found):
+    """The control: the owner's analyst at tier 0, through the same checks as every sampled viewer."""
+    problems = [
+        *_api_problems(owner_client, world.nominal, OWNER_SIGHT, _owner_keys(owner_client, world), not_found),
+        *_page_problems(owner_client, world.nominal, OWNER_SIGHT, not_found),
+    ]
+    assert not problems, f"the owner's analyst at tier 0: {'; '.join(problems)}"
+
+
+@pytest.mark.parametrize("combination", COMBINATIONS, ids=map(_id, COMBINATIONS))
+def test_engine(world, combination):
+    user, sight = _viewer(world, combination)
+    problems = _engine_problems(user, world.nominal, sight)
+    assert not problems, f"{_name(combination)}: {'; '.join(problems)}"
+
+
+@pytest.mark.parametrize("combination", SAMPLE, ids=map(_id, SAMPLE))
+def test_api(world, combination, owner_client, not_found):
+    user, sight = _viewer(world, combination)
+    owner_keys = _owner_keys(owner_client, world)
+    problems = _api_problems(_signed_in(user), world.nominal, sight, owner_keys, not_found)
+    assert not problems, f"{_name(combination)}: {'; '.join(problems)}"
+
+
+@pytest.mark.parametrize("combination", SAMPLE, ids=map(_id, SAMPLE))
+def test_pages(world, combination, not_found):
+    user, sight = _viewer(world, combination)
+    problems = _page_problems(_signed_in(user), world.nominal, sight, not_found)
+    assert not problems, f"{_name(combination)}: {'; '.join(problems)}"
+
+
+def _owner_keys(owner_client, world):
+    """The API detail's fields at tier 0: each viewer's are these less what their tier withholds."""
+    return set(owner_client.get(f"/api/nominals/{world.nominal.pk}/").json())
 
 
 # --- the checks of each surface: each returns what is wrong, named by surface ------------------------------
@@ -314,6 +458,11 @@ def _engine_problems(user, nominal, sight):
     tiers = list(access.visible(fresh, Nominal.objects.all()).values_list("viewer_tier", flat=True))
     if tiers != ([sight.tier] if sight.tier is not None else []):
         problems.append(f"engine queryset {tiers}")
+    # The OCG and the vehicle: through the protocols (never the grant), the vehicle at tier 1 or 0 only.
+    for name, model, shown in (("OCGs", OCG, sight.ocg), ("entities", Entity, sight.vehicle)):
+        tiers = list(access.visible(fresh, model.objects.all()).values_list("viewer_tier", flat=True))
+        if tiers != ([sight.shared_tier] if shown else []):
+            problems.append(f"engine queryset of {name} {tiers}")
     return problems
 
 

@@ -3,8 +3,10 @@ redelivered after one that succeeded, e-mails once. (Only a lost server answer m
 see test_smtp_delivery.py.)
 
 The worker runs in a thread of this process (celery.contrib.testing.worker), so it shares the
-locmem outbox and the settings; it uses its own database connection, hence transactional_db.
-Each test gets its own queue on Redis database 15 so parallel runs do not take each other's tasks.
+locmem outbox and the settings; it uses its own database connection, hence transactional_db (with
+serialized_rollback: the flush after the test must leave the data migrations' rows for the tests that
+follow it in the same pytest-xdist worker). Each test gets its own queue on Redis database 15 so parallel
+runs do not take each other's tasks. Without Redis it fails in CI and skips elsewhere (tests/redis_server.py).
 """
 
 import os
@@ -21,10 +23,11 @@ from django.core import mail
 from notifications.models import EmailState, EventType
 from notifications.services import notify
 from notifications.tasks import send_notification_email
+from tests.redis_server import require_redis
 
 from .conftest import celery_configured
 
-pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 TIMEOUT_SECONDS = 30
@@ -49,11 +52,8 @@ class TaskRuns:
 
 @pytest.fixture
 def worker():
+    require_redis(REDIS_URL)
     client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError as error:
-        pytest.skip(f"Redis is not reachable at {REDIS_URL} (set TEST_REDIS_URL): {error}")
     queue = f"ocgshare-test-notifications-{uuid.uuid4().hex}"
     runs = TaskRuns()
     signals.task_postrun.connect(runs, weak=False)

@@ -1,13 +1,12 @@
 """/healthz: database, broker and worker checks for load balancers and docker compose."""
 
-import socket
-
 import pytest
 from celery import Celery
 from celery.contrib.testing.worker import start_worker
 from django.urls import reverse
 
 from ocgshare.celery import app as project_app
+from tests.redis_server import require_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -17,15 +16,10 @@ REDIS_URL = "redis://127.0.0.1:6379/13"
 CLOSED_PORT_URL = "redis://127.0.0.1:1/0"
 
 
-def redis_is_running():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
-
-needs_redis = pytest.mark.skipif(not redis_is_running(), reason="needs Redis at 127.0.0.1:6379")
+@pytest.fixture
+def redis_server():
+    """Redis at REDIS_URL: fails the test in CI if it does not answer, skips it elsewhere."""
+    require_redis(REDIS_URL)
 
 
 @pytest.fixture
@@ -74,8 +68,7 @@ def test_unreachable_broker_is_unhealthy(client, broker):
     }
 
 
-@needs_redis
-def test_broker_without_a_worker_is_unhealthy(client, broker):
+def test_broker_without_a_worker_is_unhealthy(client, broker, redis_server):
     broker(REDIS_URL)
 
     response = client.get(reverse("healthz"))
@@ -84,9 +77,8 @@ def test_broker_without_a_worker_is_unhealthy(client, broker):
     assert response.json()["checks"] == {"database": "ok", "broker": "ok", "worker": "error"}
 
 
-@needs_redis
 @pytest.mark.celery_worker
-def test_broker_and_a_worker_answering_is_healthy(client, broker):
+def test_broker_and_a_worker_answering_is_healthy(client, broker, redis_server):
     broker(REDIS_URL)
     # A worker of a separate app on the same broker: it answers the ping like `celery -A ocgshare worker`
     # would, without reconfiguring the project's app for other tests. No Django fix-up: on start it would

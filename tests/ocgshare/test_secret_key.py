@@ -64,9 +64,11 @@ def test_published_keys_are_refused_however_long():
         assert secret_key_problem(f"  {key}\n")
 
 
+# Fixed ids: a random key in a test id would differ between pytest-xdist workers, which then refuse to run.
 @pytest.mark.parametrize(
     "key",
     ["", "too-short", "a" * 80, "django-insecure-" + secrets.token_urlsafe(50)],
+    ids=["empty", "too-short", "one-character", "django-insecure"],
 )
 def test_weak_keys_are_refused(key):
     assert secret_key_problem(key)
