@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 import access
 from agencies.models import Agency
-from protocols.services import agency_id_of_group
+from protocols.services.groups import agency_id_of_group
 
 from ..forms.grants import GrantForm
 from ..models import OCG, Nominal

@@ -26,8 +26,9 @@ from nominals.models import OCG, Entity, Nominal, NominalGroupObjectPermission, 
 from nominals.services.grants import grant_create, grant_revoke
 from ocgshare.constants import InformationCategory
 from ocgshare.models import AccessBasis
-from protocols import services as protocol_services
 from protocols.models import ProtocolGroupObjectPermission
+from protocols.services.lifecycle import protocol_reinstate, protocol_suspend
+from protocols.services.parties import party_update
 from protocols.tasks import expire_protocols
 from tests.factories import UserFactory
 from tests.nominals.factories import EntityFactory, NominalFactory, OCGFactory
@@ -98,9 +99,9 @@ def test_awaiting_one_signature_shares_nothing(awaiting_protocol, police_admin, 
 def test_suspension_takes_effect_on_the_next_request(active_protocol, police_admin, nominal, prison_pio):
     request_user = fresh(prison_pio)
     assert access.tier_for(request_user, nominal) == 1
-    protocol_services.protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Breach")
+    protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Breach")
     assert seen(prison_pio, nominal) is None
-    protocol_services.protocol_reinstate(actor=police_admin, protocol=active_protocol)
+    protocol_reinstate(actor=police_admin, protocol=active_protocol)
     assert seen(prison_pio, nominal).tier == 1
 
 
@@ -124,7 +125,7 @@ def test_owning_agency_must_be_a_party(police_admin, prison, prison_admin, counc
     # A protocol between the prison and the council only does not share the police's nominals.
     council_lead = UserFactory(agency=council, roles=[Role.AGENCY_ADMIN, Role.PARTNERSHIP_LEAD])
     protocol = make_protocol(council_lead, reference="PC-ISP-01", parties=[(prison, 1, ALL_CATEGORIES, prison_admin)])
-    protocol_services.party_update(
+    party_update(
         actor=council_lead,
         party=protocol.parties.get(agency=council),
         max_tier=2,
@@ -144,7 +145,7 @@ def test_most_generous_protocol_applies(active_protocol, police, police_admin, p
     sign(submit(second, police_admin), police_admin, prison_admin)
     pio = UserFactory(agency=prison, roles=[Role.PIO])
     assert seen(pio, nominal) == access.Access(tier=1, basis=AccessBasis.PROTOCOL, protocol_id=active_protocol.pk)
-    protocol_services.protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Review")
+    protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Review")
     assert seen(pio, nominal) == access.Access(tier=2, basis=AccessBasis.PROTOCOL, protocol_id=second.pk)
 
 
@@ -283,7 +284,7 @@ def test_the_viewer_is_read_once_per_request(prison_pio, django_assert_num_queri
 def test_suspension_changes_rows_independent_of_the_number_of_items(active_protocol, police, police_admin):
     NominalFactory.create_batch(20, owning_agency=police)
     before = ProtocolGroupObjectPermission.objects.count()
-    protocol_services.protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Audit")
+    protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Audit")
     # police 5 + prison 5 + council 2 grant rows, whatever the number of register items.
     assert before - ProtocolGroupObjectPermission.objects.count() == 12
 
