@@ -351,6 +351,18 @@ def test_access_get_fetches_through_the_engine_by_kind_or_model(analyst, active_
     assert access.access_of(prison_pio, item).protocol_id == active_protocol.pk
 
 
+def test_access_get_takes_a_queryset_to_fetch_related_rows_in_the_same_query(
+    analyst, prison_pio, active_protocol, nominal, outsider, django_assert_num_queries
+):
+    user = fresh(prison_pio)
+    access.access_get(user, "nominal", nominal.pk)  # the viewer, read once per request
+    with django_assert_num_queries(1):
+        item = access.access_get(user, Nominal.objects.select_related("owning_agency"), nominal.pk)
+        assert (item.viewer_tier, item.owning_agency.name) == (1, nominal.owning_agency.name)
+    with pytest.raises(Http404):
+        access.access_get(fresh(outsider), Nominal.objects.select_related("owning_agency"), nominal.pk)
+
+
 def test_access_get_answers_alike_for_the_missing_and_the_unseen(nominal, outsider):
     user = fresh(outsider)
     answers = set()
@@ -437,7 +449,6 @@ def _everyone(police, prison, council, outsider, outsider_agency):
         "outsider with a grant": outsider,
         "outsider SPOC": UserFactory(agency=outsider_agency, roles=[Role.SPOC]),
         "police auditor": UserFactory(agency=police, roles=[Role.AUDITOR]),
-        "signed out": AnonymousUser(),
     }
 
 
@@ -449,11 +460,28 @@ def test_hidden_counts_and_the_visible_set_partition_the_table(
     owner_id = access.policy_for(model).owner_id
     every_item = Counter(model.objects.values_list(owner_id, flat=True))
     for name, user in everyone.items():
-        user = fresh(user) if user.is_authenticated else user
+        user = fresh(user)
         shown = Counter(access.visible(user, model.objects.all()).values_list(owner_id, flat=True))
         hidden = access.hidden_counts(user, model)
         assert all(count > 0 for count in hidden.values()), name
         assert shown + Counter(hidden) == every_item, name
+
+
+def test_hidden_counts_tell_nothing_to_whoever_may_not_read_aggregates(
+    register_of_three_agencies, police, django_assert_num_queries
+):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    shut_out = {
+        "signed out": AnonymousUser(),
+        "disabled": UserFactory(agency=police, roles=[Role.ANALYST], is_active=False),
+        "vetting expired": UserFactory(agency=police, roles=[Role.ANALYST], vetting_expires=yesterday),
+    }
+    for name, user in shut_out.items():
+        user = fresh(user) if user.is_authenticated else user
+        assert not access.can_read_aggregates(user), name
+        for model in (Nominal, OCG, Entity):
+            with django_assert_num_queries(0):
+                assert access.hidden_counts(user, model) == {}, name
 
 
 def test_hidden_counts_count_by_owning_agency_and_tell_nothing_else(
