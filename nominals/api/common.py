@@ -4,8 +4,10 @@ from contextlib import contextmanager
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from rest_framework import serializers as drf_serializers
 from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.settings import api_settings
 
@@ -55,12 +57,22 @@ def _agency(pk):
 
 class RegisterViewSet(AuditedReadsMixin, viewsets.GenericViewSet):
     """list() and retrieve() come from AuditedReadsMixin, which logs them: a viewset gives its
-    `get_queryset`, `get_object` (404 for items the user may not see), `audit_filters` and serializers."""
+    `get_queryset` (the engine's queryset of what the user may see), `audit_filters` and serializers.
+    `get_object` is DRF's lookup on that queryset, so an item the user may not see is a 404 exactly
+    like one that does not exist."""
 
     permission_classes = [IsAuthenticated, ReadsRegister]
     pagination_class = RegisterCursorPagination
     filter_backends = []
     detail_serializer_class = None
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            # DRF's lookup names the model in its message; the API answers a bare "Not found.", as for
+            # any other missing item.
+            raise NotFound from None
 
     def get_serializer_class(self):
         if self.action == "retrieve" and self.detail_serializer_class is not None:

@@ -6,7 +6,6 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -19,7 +18,6 @@ from protocols.models import Protocol
 from ..constants import groups_left_out, groups_shown
 from ..forms.common import add_service_errors
 from ..models import Nominal
-from ..selectors import common as shared_selectors
 from ..selectors import grants as grant_selectors
 from ..templatetags.register_pages import TIER_LABELS
 
@@ -63,25 +61,13 @@ def reader_required(view):
     return wrapped
 
 
-def _visible_item(request, model, pk):
-    """The register item if the user may see it, else 404 (exactly as if it did not exist)."""
-    queryset = (
-        shared_selectors.nominal_queryset(request.user)
-        if model is Nominal
-        else shared_selectors.ocg_queryset(request.user)
-    )
-    item = queryset.filter(pk=pk).first()
-    if item is None:
-        raise Http404("No such item")
-    return item
-
-
 def _own_item(request, model, pk):
-    """An item the user may change: 404 if they may not see it, 403 if they see it but it is not their
-    agency's to change (the 403 page names nothing)."""
-    item = _visible_item(request, model, pk)
-    owner_id = getattr(item, access.policy_for(model).owner_id)
-    if not access.is_owner_staff(request.user, owner_id):
+    """An item the user may change, fetched through the engine with its owner: 404 if they may not see
+    it (exactly as if it did not exist), 403 if they see it but it is not their agency's to change (the
+    403 page names nothing)."""
+    policy = access.policy_for(model)
+    item = access.access_get(request.user, model.objects.select_related(policy.owner_field), pk)
+    if not access.is_owner_staff(request.user, getattr(item, policy.owner_id)):
         raise PermissionDenied("Only the owning agency's intelligence staff can change this record.")
     return item
 

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from ..forms.entities import AssociationForm, EntityLinkForm
 from ..models import Nominal
+from ..selectors import common as shared_selectors
 from ..services import entities as entity_services
 from .common import _child_form, _own_item, reader_required
 
@@ -18,7 +19,7 @@ def association_add(request, pk):
     def save(data):
         data = dict(data)
         # Unknown and unseen numbers both reach the service as None: its refusal names neither.
-        other = Nominal.objects.filter(pk=data.pop("other")).first()
+        other = shared_selectors.visible_or_none(request.user, Nominal, data.pop("other"))
         entity_services.association_add(actor=request.user, nominal_a=nominal, nominal_b=other, **data)
 
     return _child_form(
