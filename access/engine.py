@@ -5,7 +5,7 @@ may not see. Every function takes a record kind registered in access.policies, b
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, IntegerField, Value
+from django.db.models import Count, IntegerField, QuerySet, Value
 from django.http import Http404
 
 from ocgshare.models import AccessBasis
@@ -46,13 +46,15 @@ def access_queryset(user, kind):
 
 
 def access_get(user, kind, pk):
-    """The item `pk` of `kind` (a model or kind name), fetched through the engine (annotated with
+    """The item `pk` of `kind` (a model or kind name, or a queryset of a registered model to fetch related
+    rows in the same query, as `get_object_or_404` takes), fetched through the engine (annotated with
     `viewer_tier`) in one query. Http404 if it does not exist or `user` may not see it — the same
     answer either way, so the response tells nothing of items the user may not see."""
-    model = policy_for(kind).model
+    queryset = kind if isinstance(kind, QuerySet) else policy_for(kind).model._default_manager.all()
+    model = queryset.model
     try:
         pk = model._meta.pk.to_python(pk)
-        return visible(user, model._default_manager.filter(pk=pk)).get()
+        return visible(user, queryset.filter(pk=pk)).get()
     except (ValidationError, model.DoesNotExist):
         raise Http404(f"No {model._meta.object_name} matches the given query.") from None
 
@@ -60,8 +62,11 @@ def access_get(user, kind, pk):
 def hidden_counts(user, kind):
     """{owning agency id: number of items of `kind` that exist but `user` may not see} — for hit/no-hit
     matching, which may tell a user that another agency holds something and whom to ask. Reveals
-    nothing else: no ids, no categories. With `visible` it partitions the kind's table. One query. The
-    caller decides who may ask: for a user who sees nothing, it counts every item."""
+    nothing else: no ids, no categories. With `visible` it partitions the kind's table. One query. Empty
+    (and no query) for a user who may not read aggregates (`can_read_aggregates`: signed out, disabled,
+    vetting expired), who must not learn even that much."""
+    if not can_read_aggregates(user):
+        return {}
     policy = policy_for(kind)
     queryset = policy.model._default_manager.all()
     conditions = conditions_for(viewer_for(user), policy)

@@ -10,8 +10,8 @@ from django.utils import timezone
 import access
 from accounts.models import Role, User
 from nominals.models import Nominal
-from protocols import services as protocol_services
 from protocols.models import ProtocolGroupObjectPermission, ProtocolParty
+from protocols.services.lifecycle import protocol_reinstate, protocol_suspend
 
 from .figures import SUSPENSION_ROWS_TARGET
 from .instruments import WriteCounter
@@ -43,7 +43,7 @@ def measure_suspension(viewers, out):
     counter = WriteCounter()
     started = time.perf_counter()
     with connection.execute_wrapper(counter):
-        protocol_services.protocol_suspend(actor=actor, protocol=protocol, reason="Benchmark: breach investigation")
+        protocol_suspend(actor=actor, protocol=protocol, reason="Benchmark: breach investigation")
     suspend_ms = (time.perf_counter() - started) * 1000
     grants_after = ProtocolGroupObjectPermission.objects.filter(content_object=protocol).count()
     if witness is not None:
@@ -53,7 +53,7 @@ def measure_suspension(viewers, out):
     reinstated = WriteCounter()
     started = time.perf_counter()
     with connection.execute_wrapper(reinstated):
-        protocol_services.protocol_reinstate(actor=actor, protocol=protocol)
+        protocol_reinstate(actor=actor, protocol=protocol)
     reinstate_ms = (time.perf_counter() - started) * 1000
     verdict = "ok" if counter.total < SUSPENSION_ROWS_TARGET else "MISSED"
     out(

@@ -5,9 +5,12 @@ parties' administrators would, so an active one holds exactly the grants an acti
 Idempotent by reference."""
 
 from ocgshare.constants import InformationCategory
-from protocols import services as protocol_services
 from protocols.constants import SanitisationTier
 from protocols.models import Protocol
+from protocols.services.common import add_months
+from protocols.services.drafting import protocol_create_from_template, protocol_update
+from protocols.services.parties import party_add, party_update
+from protocols.services.signatures import protocol_sign, protocol_submit_for_signature
 
 from .common import EASTMOOR, NORTHSHIRE, POLICE, PROBATION, days_ago, user_by_email
 
@@ -109,24 +112,24 @@ def _seed_protocol(spec, agencies, tally):
         return
     creator = user_by_email(spec["creator"])
     start = days_ago(spec["starts_days_ago"])
-    protocol = protocol_services.protocol_create_from_template(
+    protocol = protocol_create_from_template(
         actor=creator,
         reference=spec["reference"],
         title=spec["title"],
         start_date=start,
-        end_date=protocol_services.add_months(start, 36),
+        end_date=add_months(start, 36),
     )
     if "purposes_addition" in spec:
-        protocol = protocol_services.protocol_update(
+        protocol = protocol_update(
             actor=creator, protocol=protocol, purposes=f"{protocol.purposes}\n\n{spec['purposes_addition']}"
         )
     if "lead_categories" in spec:
         lead = protocol.parties.get(agency=creator.agency)
-        protocol_services.party_update(
+        party_update(
             actor=creator, party=lead, max_tier=lead.max_tier, categories=spec["lead_categories"], signatory=creator
         )
     for agency_name, tier, categories, signatory in spec["parties"]:
-        protocol_services.party_add(
+        party_add(
             actor=creator,
             protocol=protocol,
             agency=agencies[agency_name],
@@ -134,7 +137,7 @@ def _seed_protocol(spec, agencies, tally):
             categories=categories,
             signatory=user_by_email(signatory),
         )
-    protocol_services.protocol_submit_for_signature(actor=creator, protocol=protocol)
+    protocol_submit_for_signature(actor=creator, protocol=protocol)
     for email in spec["signed_by"]:
-        protocol_services.protocol_sign(actor=user_by_email(email), protocol=protocol)
+        protocol_sign(actor=user_by_email(email), protocol=protocol)
     tally["protocols", "created"] += 1

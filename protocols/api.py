@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from ocgshare.pagination import CursorPagination
 from ocgshare.service_errors import service_errors
 
-from . import selectors, services
+from . import selectors
 from .constants import ProtocolStatus
 from .models import ProtocolParty
 from .serializers import (
@@ -24,6 +24,10 @@ from .serializers import (
     ReviewSerializer,
     SuspendSerializer,
 )
+from .services import drafting as drafting_services
+from .services import lifecycle as lifecycle_services
+from .services import parties as party_services
+from .services import signatures as signature_services
 
 
 class ProtocolCursorPagination(CursorPagination):
@@ -76,7 +80,7 @@ class ProtocolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         """Create a draft protocol from the template, led by your agency."""
         data = self._input(ProtocolCreateSerializer)
         with service_errors():
-            protocol = services.protocol_create_from_template(actor=request.user, **data)
+            protocol = drafting_services.protocol_create_from_template(actor=request.user, **data)
         return self._read(protocol, status.HTTP_201_CREATED)
 
     @extend_schema(request=ProtocolUpdateSerializer, responses={200: ProtocolSerializer})
@@ -85,7 +89,7 @@ class ProtocolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         protocol = self.get_object()
         data = self._input(ProtocolUpdateSerializer, partial=True)
         with service_errors():
-            protocol = services.protocol_update(actor=request.user, protocol=protocol, **data)
+            protocol = drafting_services.protocol_update(actor=request.user, protocol=protocol, **data)
         return self._read(protocol)
 
     @extend_schema(request=PartyWriteSerializer, responses={201: ProtocolPartySerializer})
@@ -95,7 +99,7 @@ class ProtocolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         protocol = self.get_object()
         data = self._input(PartyWriteSerializer)
         with service_errors():
-            party = services.party_add(actor=request.user, protocol=protocol, **data)
+            party = party_services.party_add(actor=request.user, protocol=protocol, **data)
         return Response(ProtocolPartySerializer(party).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(methods=["PUT"], request=PartyUpdateSerializer, responses={200: ProtocolPartySerializer})
@@ -108,11 +112,11 @@ class ProtocolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         party.protocol = protocol
         if request.method == "DELETE":
             with service_errors():
-                services.party_remove(actor=request.user, party=party)
+                party_services.party_remove(actor=request.user, party=party)
             return Response(status=status.HTTP_204_NO_CONTENT)
         data = self._input(PartyUpdateSerializer)
         with service_errors():
-            party = services.party_update(actor=request.user, party=party, **data)
+            party = party_services.party_update(actor=request.user, party=party, **data)
         party = ProtocolParty.objects.select_related("agency", "signatory").get(pk=party.pk)
         return Response(ProtocolPartySerializer(party).data)
 
@@ -126,40 +130,40 @@ class ProtocolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         """Send a draft for signature: each party's signatory is asked to sign."""
-        return self._transition(services.protocol_submit_for_signature)
+        return self._transition(signature_services.protocol_submit_for_signature)
 
     @extend_schema(request=None, responses={200: ProtocolSerializer})
     @action(detail=True, methods=["post"], url_path="return-to-draft")
     def return_to_draft(self, request, pk=None):
         """Take a protocol awaiting signatures back to draft; signatures given are withdrawn."""
-        return self._transition(services.protocol_return_to_draft)
+        return self._transition(signature_services.protocol_return_to_draft)
 
     @extend_schema(request=None, responses={200: ProtocolSerializer})
     @action(detail=True, methods=["post"])
     def sign(self, request, pk=None):
         """Sign for your agency, if you are its named signatory. The last signature activates the protocol."""
-        return self._transition(services.protocol_sign)
+        return self._transition(signature_services.protocol_sign)
 
     @extend_schema(request=SuspendSerializer, responses={200: ProtocolSerializer})
     @action(detail=True, methods=["post"])
     def suspend(self, request, pk=None):
         """Suspend an active protocol (lead agency administrators)."""
-        return self._transition(services.protocol_suspend, **self._input(SuspendSerializer))
+        return self._transition(lifecycle_services.protocol_suspend, **self._input(SuspendSerializer))
 
     @extend_schema(request=None, responses={200: ProtocolSerializer})
     @action(detail=True, methods=["post"])
     def reinstate(self, request, pk=None):
         """Reinstate a suspended protocol (lead agency administrators)."""
-        return self._transition(services.protocol_reinstate)
+        return self._transition(lifecycle_services.protocol_reinstate)
 
     @extend_schema(request=RenewSerializer, responses={200: ProtocolSerializer})
     @action(detail=True, methods=["post"])
     def renew(self, request, pk=None):
         """Give an expired protocol a new term; it returns to draft to be signed again."""
-        return self._transition(services.protocol_renew, **self._input(RenewSerializer))
+        return self._transition(lifecycle_services.protocol_renew, **self._input(RenewSerializer))
 
     @extend_schema(request=ReviewSerializer, responses={200: ProtocolSerializer})
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
         """Record a review and set the next review date (lead agency administrators)."""
-        return self._transition(services.protocol_review_record, **self._input(ReviewSerializer))
+        return self._transition(lifecycle_services.protocol_review_record, **self._input(ReviewSerializer))

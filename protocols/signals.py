@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from .services import agency_group_membership_sync
+from .services.groups import agency_group_membership_sync
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="protocols.agency_group_membership")

@@ -6,7 +6,8 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
-from .services import protocol_refresh_status, protocol_send_reminders, protocols_due_for_refresh
+from .services.lifecycle import protocol_refresh_status, protocols_due_for_refresh
+from .services.reminders import protocol_send_reminders
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from ocgshare import lists
 from ocgshare.service_errors import add_service_errors
 
-from . import permissions, selectors, services
+from . import permissions, selectors
 from .constants import ProtocolStatus
 from .forms import (
     PartyForm,
@@ -27,6 +27,10 @@ from .forms import (
 )
 from .models import ProtocolParty
 from .sections import section_diffs
+from .services import drafting as drafting_services
+from .services import lifecycle as lifecycle_services
+from .services import parties as party_services
+from .services import signatures as signature_services
 
 SORTABLE_COLUMNS = [
     ("reference", "Protocol"),
@@ -108,7 +112,7 @@ def create(request):
     form = ProtocolCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            protocol = services.protocol_create_from_template(actor=request.user, **form.cleaned_data)
+            protocol = drafting_services.protocol_create_from_template(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -129,7 +133,7 @@ def edit(request, pk):
     form = ProtocolSectionsForm(request.POST or None, initial=ProtocolSectionsForm.initial_for(protocol))
     if request.method == "POST" and form.is_valid():
         try:
-            services.protocol_update(actor=request.user, protocol=protocol, **form.cleaned_data)
+            drafting_services.protocol_update(actor=request.user, protocol=protocol, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -156,7 +160,7 @@ def party_add(request, pk):
     form = PartyForm(request.POST or None, protocol=protocol)
     if request.method == "POST" and form.is_valid():
         try:
-            party = services.party_add(actor=request.user, protocol=protocol, **form.cleaned_data)
+            party = party_services.party_add(actor=request.user, protocol=protocol, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -182,7 +186,7 @@ def party_edit(request, pk, party_pk):
     if request.method == "POST" and form.is_valid():
         party.protocol = protocol
         try:
-            services.party_update(actor=request.user, party=party, **form.cleaned_data)
+            party_services.party_update(actor=request.user, party=party, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -217,7 +221,7 @@ def party_remove(request, pk, party_pk):
     if request.method == "POST":
         party.protocol = protocol
         try:
-            services.party_remove(actor=request.user, party=party)
+            party_services.party_remove(actor=request.user, party=party)
         except ValidationError as exc:
             return _confirm(request, protocol, action=action, errors=_non_field_messages(exc), status=400)
         messages.success(request, f"{party.agency.name} removed from the protocol.")
@@ -259,7 +263,7 @@ def _sign_check(user, protocol):
 
 submit = _transition_view(
     check=permissions.require_edit,
-    service=services.protocol_submit_for_signature,
+    service=signature_services.protocol_submit_for_signature,
     action={
         "heading": "Send this protocol for signature?",
         "body": "Each party's signatory is asked to sign. You cannot change the protocol while signatures are "
@@ -271,7 +275,7 @@ submit = _transition_view(
 
 return_to_draft = _transition_view(
     check=permissions.require_edit,
-    service=services.protocol_return_to_draft,
+    service=signature_services.protocol_return_to_draft,
     action={
         "heading": "Return this protocol to draft?",
         "warning": "Signatures already given are withdrawn; every party signs again when you resend it.",
@@ -283,7 +287,7 @@ return_to_draft = _transition_view(
 
 sign = _transition_view(
     check=_sign_check,
-    service=services.protocol_sign,
+    service=signature_services.protocol_sign,
     action=lambda protocol: {
         "heading": f"Sign {protocol.reference}",
         "body": f"By signing, you agree on behalf of your agency to share and handle information under "
@@ -296,7 +300,7 @@ sign = _transition_view(
 
 suspend = _transition_view(
     check=permissions.require_manage,
-    service=services.protocol_suspend,
+    service=lifecycle_services.protocol_suspend,
     form_class=SuspendForm,
     form_to_kwargs=lambda data: {"reason": data["reason"]},
     action={
@@ -311,7 +315,7 @@ suspend = _transition_view(
 
 reinstate = _transition_view(
     check=permissions.require_manage,
-    service=services.protocol_reinstate,
+    service=lifecycle_services.protocol_reinstate,
     action={
         "heading": "Reinstate this protocol?",
         "body": "Sharing resumes at once under the tiers and categories each party signed for. Every party is told.",
@@ -322,7 +326,7 @@ reinstate = _transition_view(
 
 renew = _transition_view(
     check=permissions.require_manage,
-    service=services.protocol_renew,
+    service=lifecycle_services.protocol_renew,
     form_class=RenewForm,
     form_to_kwargs=lambda data: {"end_date": data["end_date"], "review_date": data["review_date"]},
     action={
@@ -336,7 +340,7 @@ renew = _transition_view(
 
 review = _transition_view(
     check=permissions.require_manage,
-    service=services.protocol_review_record,
+    service=lifecycle_services.protocol_review_record,
     form_class=ReviewForm,
     form_to_kwargs=lambda data: {"next_review_date": data["next_review_date"]},
     action={

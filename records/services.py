@@ -18,7 +18,7 @@ from audit.services import log_access
 from ocgshare import bounds
 from ocgshare.models import AccessAction, AccessBasis, AccessSurface
 from protocols.constants import PARTY_TIERS, highest_tier_for_kind
-from protocols.services import agency_group, agency_id_of_group
+from protocols.services.groups import agency_group, agency_id_of_group
 
 from .models import grant_models
 

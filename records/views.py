@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 import access
 from agencies.models import Agency
-from protocols.services import agency_id_of_group
+from protocols.services.groups import agency_id_of_group
 
 from . import selectors, services
 from .forms import GrantForm

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 
 from accounts.models import Role, User, UserRole, VettingLevel
 from agencies.models import Agency, AgencyKind, AgencyLevel, PrisonCategory, PrisonOperator, Region
-from protocols import services as protocol_services
+from protocols.services.groups import agency_group_name
 
 from .dataset import synthetic_agencies
 from .names import COMMON_SURNAMES, FEMALE_FORENAMES, MALE_FORENAMES
@@ -85,13 +85,13 @@ class AgencyRows:
         for agency in agencies:
             group = agency.kind if agency.kind in LAW_ENFORCEMENT_KINDS else "partner"
             self.region_pool.setdefault((group, agency.region), []).append(agency)
-        names = [protocol_services.agency_group_name(agency.pk) for agency in agencies]
+        names = [agency_group_name(agency.pk) for agency in agencies]
         Group.objects.bulk_create([Group(name=name) for name in names], ignore_conflicts=True)
         self.group_of = dict(Group.objects.filter(name__in=names).values_list("name", "pk"))
         self.writer.count(Agency, len(agencies))
 
     def agency_group_id(self, agency_id):
-        return self.group_of[protocol_services.agency_group_name(agency_id)]
+        return self.group_of[agency_group_name(agency_id)]
 
     # users --------------------------------------------------------------------------------------------
 

@@ -22,9 +22,9 @@ from nominals.models import (
     ProbationSupervision,
     Transfer,
 )
-from protocols import services as protocol_services
 from protocols.constants import ProtocolStatus
 from protocols.models import Protocol
+from protocols.services.groups import agency_group_name
 
 from .shape import MARKER, PROTOCOL_PREFIX
 
@@ -93,6 +93,6 @@ def delete_synthetic():
         queryset.delete()
     agencies.update(spoc=None)
     users.delete()
-    names = [protocol_services.agency_group_name(pk) for pk in agencies.values_list("pk", flat=True)]
+    names = [agency_group_name(pk) for pk in agencies.values_list("pk", flat=True)]
     Group.objects.filter(name__in=names).delete()
     agencies.delete()

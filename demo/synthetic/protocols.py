@@ -5,7 +5,6 @@ import datetime
 
 from agencies.models import AgencyKind, Region
 from ocgshare.constants import InformationCategory
-from protocols import services as protocol_services
 from protocols.constants import ProtocolStatus, SanitisationTier
 from protocols.models import (
     Protocol,
@@ -14,6 +13,9 @@ from protocols.models import (
     ProtocolPartyCategory,
     ProtocolTemplate,
 )
+from protocols.sections import SECTION_FIELDS
+from protocols.services.common import add_months
+from protocols.services.grants import grants_write
 
 from .rows import Picker, RowWriter, plain
 from .shape import MARKER, PROTOCOL_PREFIX, PROTOCOL_STATUS_SHARE
@@ -50,7 +52,7 @@ class ProtocolRows:
         else:
             start = self.days_ago(30, 700)
             end = self.today + datetime.timedelta(days=rng.randint(60, 1100))
-        review = min(protocol_services.add_months(start, 12), end)
+        review = min(add_months(start, 12), end)
         if status in (ProtocolStatus.ACTIVE, ProtocolStatus.SUSPENDED) and review < self.today:
             review = min(self.today + datetime.timedelta(days=rng.randint(1, 365)), end)
         return start, end, review
@@ -60,7 +62,7 @@ class ProtocolRows:
         template = ProtocolTemplate.objects.filter(is_current=True).first()
         if template is None:
             raise ValueError("There is no current protocol template: run `manage.py migrate` first")
-        sections = {name: getattr(template, name) for name in protocol_services.SECTION_FIELDS}
+        sections = {name: getattr(template, name) for name in SECTION_FIELDS}
         all_categories = list(InformationCategory.values)
         status_of = Picker.from_shares(rng, PROTOCOL_STATUS_SHARE)
         police = self.by_kind[AgencyKind.POLICE_FORCE]
@@ -152,7 +154,7 @@ class ProtocolRows:
         grants = 0
         for protocol, _ in plans:
             if protocol.status == ProtocolStatus.ACTIVE:
-                grants += protocol_services.grants_write(protocol)
+                grants += grants_write(protocol)
         self.writer.count(Protocol, len(plans))
         self.writer.count(ProtocolParty, len(party_rows))
         self.writer.count(ProtocolPartyCategory, sum(len(categories) for categories in categories_of))

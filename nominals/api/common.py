@@ -1,7 +1,9 @@
 """What every register viewset shares: the reader permission and pagination."""
 
+from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission, IsAuthenticated
 
 import access
@@ -42,13 +44,23 @@ def _agency(pk):
 
 class RegisterViewSet(AuditedReadsMixin, viewsets.GenericViewSet):
     """list() and retrieve() come from AuditedReadsMixin, which logs them: a viewset gives its
-    `get_queryset`, `get_object` (404 for items the user may not see), `audit_filters` and serializers."""
+    `get_queryset` (the engine's queryset of what the user may see), `audit_filters` and serializers.
+    `get_object` is DRF's lookup on that queryset, so an item the user may not see is a 404 exactly
+    like one that does not exist."""
 
     permission_classes = [IsAuthenticated, ReadsRegister]
     pagination_class = RegisterCursorPagination
     # A viewset with a `filterset_class` (nominals.filters) is filtered and documented by it.
     filter_backends = [FilterSetBackend]
     detail_serializer_class = None
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            # DRF's lookup names the model in its message; the API answers a bare "Not found.", as for
+            # any other missing item.
+            raise NotFound from None
 
     def get_serializer_class(self):
         if self.action == "retrieve" and self.detail_serializer_class is not None:

@@ -1,7 +1,6 @@
 """/api/entities/ and /api/associations/."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
@@ -44,20 +43,10 @@ class EntityViewSet(RegisterViewSet):
     audit_filters = entity_selectors.entity_filters_from
 
     def get_queryset(self):
+        if self.action != "list":
+            return entity_selectors.entity_list(user=self.request.user)
         filters = entity_selectors.entity_filters_from(self.request.query_params)
         return entity_selectors.entity_list(user=self.request.user, filters=filters)
-
-    def get_object(self):
-        entity = entity_selectors.entity_list(user=self.request.user).filter(pk=self.kwargs["pk"]).first()
-        if entity is None:
-            raise Http404
-        return entity
-
-    def _visible(self, pk):
-        entity = self.get_queryset().filter(pk=pk).first()
-        if entity is None:
-            raise Http404
-        return entity
 
     @extend_schema(request=EntityWriteSerializer, responses={201: EntitySerializer})
     def create(self, request):
@@ -74,7 +63,7 @@ class EntityViewSet(RegisterViewSet):
     @extend_schema(request=EntityLinkWriteSerializer, responses={201: EntityLinkSerializer})
     @action(detail=True, methods=["post"])
     def links(self, request, pk=None):
-        entity = self._visible(pk)
+        entity = self.get_object()
         data = _parse(EntityLinkWriteSerializer, request.data)
         with service_errors():
             link = _link(request.user, entity, data)
@@ -84,8 +73,8 @@ class EntityViewSet(RegisterViewSet):
 def _link(user, entity, data):
     data = dict(data)
     nominal_pk, ocg_pk = data.pop("nominal", None), data.pop("ocg", None)
-    nominal = Nominal.objects.filter(pk=nominal_pk).first() if nominal_pk else None
-    ocg = OCG.objects.filter(pk=ocg_pk).first() if ocg_pk else None
+    nominal = shared_selectors.visible_or_none(user, Nominal, nominal_pk or None)
+    ocg = shared_selectors.visible_or_none(user, OCG, ocg_pk or None)
     errors = {}
     if nominal_pk and nominal is None:
         errors["nominal"] = ["Choose a nominal from the register"]
@@ -124,17 +113,12 @@ class AssociationViewSet(RegisterViewSet):
         ids = {pk for association in shown for pk in (association.nominal_a_id, association.nominal_b_id)}
         return list(shared_selectors.nominal_queryset(self.request.user).filter(pk__in=ids)) if ids else []
 
-    def get_object(self):
-        association = self.get_queryset().filter(pk=self.kwargs["pk"]).first()
-        if association is None:
-            raise Http404
-        return association
-
     @extend_schema(request=AssociationWriteSerializer, responses={201: AssociationSerializer})
     def create(self, request):
         data = _parse(AssociationWriteSerializer, request.data)
-        nominal_a = Nominal.objects.filter(pk=data.pop("nominal_a")).first()
-        nominal_b = Nominal.objects.filter(pk=data.pop("nominal_b")).first()
+        # Unknown and unseen numbers both reach the service as None: its refusal names neither.
+        nominal_a = shared_selectors.visible_or_none(request.user, Nominal, data.pop("nominal_a"))
+        nominal_b = shared_selectors.visible_or_none(request.user, Nominal, data.pop("nominal_b"))
         with service_errors():
             association = entity_services.association_add(
                 actor=request.user, nominal_a=nominal_a, nominal_b=nominal_b, surface=AccessSurface.API, **data

@@ -50,20 +50,19 @@ class NominalViewSet(GrantsMixin, RegisterViewSet):
     filterset_class = NominalFilterSet
 
     def get_queryset(self):
+        if self.action != "list":
+            # One item for a write or an action, through the engine (retrieve attaches more: get_object).
+            return shared_selectors.nominal_queryset(self.request.user)
         # The cursor orders the list: the pages' `sort` is not offered here. The FilterSet narrows this.
         return nominal_selectors.nominal_list(user=self.request.user)
 
     def get_object(self):
-        return nominal_selectors.nominal_get(user=self.request.user, pk=self.kwargs["pk"])
+        if self.action == "retrieve":
+            return nominal_selectors.nominal_get(user=self.request.user, pk=self.kwargs["pk"])
+        return super().get_object()
 
     def audit_named(self, shown):
         return nominal_selectors.named_by_nominal(shown[0]) if self.action == "retrieve" else ()
-
-    def _visible(self, pk):
-        nominal = shared_selectors.nominal_queryset(self.request.user).filter(pk=pk).first()
-        if nominal is None:
-            raise Http404
-        return nominal
 
     def _detail(self, pk, status_code=status.HTTP_200_OK):
         """The item as a write left it (the write's service logged the change)."""
@@ -88,7 +87,7 @@ class NominalViewSet(GrantsMixin, RegisterViewSet):
     @extend_schema(request=NominalWriteSerializer, responses={200: NominalDetailSerializer})
     def partial_update(self, request, pk=None):
         """Change a nominal your agency owns; lists given replace the current ones."""
-        nominal = self._visible(pk)
+        nominal = self.get_object()
         data = _parse(NominalWriteSerializer, request.data, partial=True)
         data.pop("allow_duplicate", None)
         with service_errors():
@@ -144,7 +143,7 @@ class NominalViewSet(GrantsMixin, RegisterViewSet):
     @extend_schema(request=CustodyEpisodeWriteSerializer, responses={201: CustodyEpisodeSerializer})
     @action(detail=True, methods=["post"], url_path="custody-episodes")
     def custody_episode_add(self, request, pk=None):
-        nominal = self._visible(pk)
+        nominal = self.get_object()
         data = _parse(CustodyEpisodeWriteSerializer, request.data)
         data["establishment"] = _agency(data["establishment"])
         with service_errors():
@@ -159,7 +158,7 @@ class NominalViewSet(GrantsMixin, RegisterViewSet):
     @action(detail=True, methods=["patch"], url_path=r"custody-episodes/(?P<episode_pk>\d+)")
     def custody_episode_update(self, request, pk=None, episode_pk=None):
         """Record a release or correct an episode."""
-        nominal = self._visible(pk)
+        nominal = self.get_object()
         episode = CustodyEpisode.objects.filter(pk=episode_pk, nominal=nominal).select_related("nominal").first()
         if episode is None:
             raise Http404
@@ -173,7 +172,7 @@ class NominalViewSet(GrantsMixin, RegisterViewSet):
     @extend_schema(request=TransferWriteSerializer, responses={201: TransferSerializer})
     @action(detail=True, methods=["post"])
     def transfers(self, request, pk=None):
-        nominal = self._visible(pk)
+        nominal = self.get_object()
         data = _parse(TransferWriteSerializer, request.data)
         episode = CustodyEpisode.objects.filter(pk=data.pop("custody_episode"), nominal=nominal).first()
         to_establishment = _agency(data.pop("to_establishment"))
@@ -197,7 +196,7 @@ class NominalViewSet(GrantsMixin, RegisterViewSet):
     @extend_schema(request=SupervisionWriteSerializer, responses={201: SupervisionSerializer})
     @action(detail=True, methods=["post"])
     def supervisions(self, request, pk=None):
-        nominal = self._visible(pk)
+        nominal = self.get_object()
         data = _parse(SupervisionWriteSerializer, request.data)
         data["region"] = _agency(data["region"])
         with service_errors():
@@ -211,7 +210,7 @@ class NominalViewSet(GrantsMixin, RegisterViewSet):
     @extend_schema(request=OrderWriteSerializer, responses={201: OrderSerializer})
     @action(detail=True, methods=["post"])
     def orders(self, request, pk=None):
-        nominal = self._visible(pk)
+        nominal = self.get_object()
         data = _parse(OrderWriteSerializer, request.data)
         with service_errors():
             order = custody_services.order_add(actor=request.user, nominal=nominal, surface=AccessSurface.API, **data)

@@ -36,20 +36,19 @@ class OCGViewSet(GrantsMixin, RegisterViewSet):
     filterset_class = OCGFilterSet
 
     def get_queryset(self):
+        if self.action != "list":
+            # One item for a write or an action, through the engine (retrieve attaches more: get_object).
+            return shared_selectors.ocg_queryset(self.request.user)
         # The FilterSet narrows this.
         return ocg_selectors.ocg_list(user=self.request.user)
 
     def get_object(self):
-        return ocg_selectors.ocg_get(user=self.request.user, pk=self.kwargs["pk"])
+        if self.action == "retrieve":
+            return ocg_selectors.ocg_get(user=self.request.user, pk=self.kwargs["pk"])
+        return super().get_object()
 
     def audit_named(self, shown):
         return ocg_selectors.named_by_ocg(shown[0]) if self.action == "retrieve" else ()
-
-    def _visible(self, pk):
-        ocg = shared_selectors.ocg_queryset(self.request.user).filter(pk=pk).first()
-        if ocg is None:
-            raise Http404
-        return ocg
 
     def _detail(self, pk, status_code=status.HTTP_200_OK):
         """The item as a write left it (the write's service logged the change)."""
@@ -65,7 +64,7 @@ class OCGViewSet(GrantsMixin, RegisterViewSet):
 
     @extend_schema(request=OCGWriteSerializer, responses={200: OCGDetailSerializer})
     def partial_update(self, request, pk=None):
-        ocg = self._visible(pk)
+        ocg = self.get_object()
         data = _parse(OCGWriteSerializer, request.data, partial=True)
         with service_errors():
             ocg_services.ocg_update(actor=request.user, ocg=ocg, surface=AccessSurface.API, **data)
@@ -75,9 +74,9 @@ class OCGViewSet(GrantsMixin, RegisterViewSet):
     @action(detail=True, methods=["post"])
     def memberships(self, request, pk=None):
         """Add a member: any nominal you may see."""
-        ocg = self._visible(pk)
+        ocg = self.get_object()
         data = _parse(MembershipWriteSerializer, request.data)
-        nominal = Nominal.objects.filter(pk=data.pop("nominal")).first()
+        nominal = shared_selectors.visible_or_none(request.user, Nominal, data.pop("nominal"))
         with service_errors():
             membership = ocg_services.membership_add(
                 actor=request.user, ocg=ocg, nominal=nominal, surface=AccessSurface.API, **data
@@ -90,7 +89,7 @@ class OCGViewSet(GrantsMixin, RegisterViewSet):
     )
     @action(detail=True, methods=["patch"], url_path=r"memberships/(?P<membership_pk>\d+)")
     def membership_end(self, request, pk=None, membership_pk=None):
-        ocg = self._visible(pk)
+        ocg = self.get_object()
         membership = OCGMembership.objects.filter(pk=membership_pk, ocg=ocg).select_related("ocg").first()
         if membership is None:
             raise Http404

@@ -1,5 +1,7 @@
 """Querysets of register items through the access engine, and what the lists share."""
 
+from django.http import Http404
+
 import access
 from ocgshare.params import parse_id
 
@@ -14,6 +16,18 @@ def nominal_queryset(user):
 
 def ocg_queryset(user):
     return access.visible(user, OCG.objects.select_related("lead_agency"))
+
+
+def visible_or_none(user, kind, pk):
+    """The item `pk` of `kind` fetched through the engine if `user` may see it, else None — the missing
+    and the unseen alike: for a write naming another register item (the member of an OCG, the other
+    nominal of an association), whose service then refuses None with a message that names neither."""
+    if pk is None:
+        return None
+    try:
+        return access.access_get(user, kind, pk)
+    except Http404:
+        return None
 
 
 def _visible_ocgs(user):

@@ -32,7 +32,9 @@ def _threat_areas(codes, errors):
 
 
 def _visible_or_error(actor, model, obj, field, errors, message):
-    """`obj` if the actor may see it; otherwise an error that does not say whether it exists."""
+    """`obj` if the actor may see it (asked of the engine: `access.can_see`, one query); otherwise an error
+    that does not say whether it exists. Surfaces pass None for an item the engine did not give them
+    (`selectors.common.visible_or_none`), and a service checks again for callers that did not."""
     if obj is None or not access.can_see(actor, obj):
         errors[field] = [message]
         return None

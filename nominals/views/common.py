@@ -3,13 +3,10 @@ the "what you are seeing and why" panel and the child-form pattern): the item fe
 for the unseen, the sub-navigation tab of a page, and what a page shows at the viewer's tier."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
 import access
 
 from ..constants import groups_left_out, groups_shown
-from ..models import Nominal
-from ..selectors import common as shared_selectors
 
 
 def section_of(request):
@@ -23,25 +20,15 @@ def section_of(request):
     return "nominals"
 
 
-def _visible_item(request, model, pk):
-    """The register item if the user may see it, else 404 (exactly as if it did not exist)."""
-    queryset = (
-        shared_selectors.nominal_queryset(request.user)
-        if model is Nominal
-        else shared_selectors.ocg_queryset(request.user)
-    )
-    item = queryset.filter(pk=pk).first()
-    if item is None:
-        raise Http404("No such item")
-    return item
 
 
 def _own_item(request, model, pk):
-    """An item the user may change: 404 if they may not see it, 403 if they see it but it is not their
-    agency's to change (the 403 page names nothing)."""
-    item = _visible_item(request, model, pk)
-    owner_id = getattr(item, access.policy_for(model).owner_id)
-    if not access.is_owner_staff(request.user, owner_id):
+    """An item the user may change, fetched through the engine with its owner: 404 if they may not see
+    it (exactly as if it did not exist), 403 if they see it but it is not their agency's to change (the
+    403 page names nothing)."""
+    policy = access.policy_for(model)
+    item = access.access_get(request.user, model.objects.select_related(policy.owner_field), pk)
+    if not access.is_owner_staff(request.user, getattr(item, policy.owner_id)):
         raise PermissionDenied("Only the owning agency's intelligence staff can change this record.")
     return item
 

@@ -8,6 +8,7 @@ from records.pages import child_form, reader_required
 
 from ..forms.entities import AssociationForm, EntityLinkForm
 from ..models import Nominal
+from ..selectors import common as shared_selectors
 from ..services import entities as entity_services
 from .common import _own_item
 
@@ -20,7 +21,7 @@ def association_add(request, pk):
     def save(data):
         data = dict(data)
         # Unknown and unseen numbers both reach the service as None: its refusal names neither.
-        other = Nominal.objects.filter(pk=data.pop("other")).first()
+        other = shared_selectors.visible_or_none(request.user, Nominal, data.pop("other"))
         entity_services.association_add(actor=request.user, nominal_a=nominal, nominal_b=other, **data)
 
     return child_form(

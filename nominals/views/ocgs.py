@@ -17,6 +17,7 @@ from ..constants import tier_shows
 from ..filters import OCGFilterSet
 from ..forms.ocgs import MembershipEndForm, MembershipForm, OCGForm
 from ..models import OCG, Nominal, OCGMembership
+from ..selectors import common as shared_selectors
 from ..selectors import ocgs as ocg_selectors
 from ..serializers.ocgs import OCGDetailSerializer, OCGSerializer
 from ..services import ocgs as ocg_services
@@ -111,7 +112,8 @@ def membership_add(request, pk):
 
     def save(data):
         data = dict(data)
-        nominal = Nominal.objects.filter(pk=data.pop("nominal")).first()
+        # Unknown and unseen numbers both reach the service as None: its refusal names neither.
+        nominal = shared_selectors.visible_or_none(request.user, Nominal, data.pop("nominal"))
         ocg_services.membership_add(actor=request.user, ocg=ocg, nominal=nominal, **data)
 
     return child_form(

@@ -25,8 +25,9 @@ from nominals.constants import FIELD_TIERS
 from nominals.models import OCG, Entity, Nominal, NominalGroupObjectPermission, OCGMembership
 from ocgshare.constants import InformationCategory
 from ocgshare.models import AccessBasis
-from protocols import services as protocol_services
 from protocols.models import ProtocolGroupObjectPermission
+from protocols.services.lifecycle import protocol_reinstate, protocol_suspend
+from protocols.services.parties import party_update
 from protocols.tasks import expire_protocols
 from records.services import grant_create, grant_revoke
 from tests.factories import UserFactory
@@ -98,9 +99,9 @@ def test_awaiting_one_signature_shares_nothing(awaiting_protocol, police_admin, 
 def test_suspension_takes_effect_on_the_next_request(active_protocol, police_admin, nominal, prison_pio):
     request_user = fresh(prison_pio)
     assert access.tier_for(request_user, nominal) == 1
-    protocol_services.protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Breach")
+    protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Breach")
     assert seen(prison_pio, nominal) is None
-    protocol_services.protocol_reinstate(actor=police_admin, protocol=active_protocol)
+    protocol_reinstate(actor=police_admin, protocol=active_protocol)
     assert seen(prison_pio, nominal).tier == 1
 
 
@@ -124,7 +125,7 @@ def test_owning_agency_must_be_a_party(police_admin, prison, prison_admin, counc
     # A protocol between the prison and the council only does not share the police's nominals.
     council_lead = UserFactory(agency=council, roles=[Role.AGENCY_ADMIN, Role.PARTNERSHIP_LEAD])
     protocol = make_protocol(council_lead, reference="PC-ISP-01", parties=[(prison, 1, ALL_CATEGORIES, prison_admin)])
-    protocol_services.party_update(
+    party_update(
         actor=council_lead,
         party=protocol.parties.get(agency=council),
         max_tier=2,
@@ -144,7 +145,7 @@ def test_most_generous_protocol_applies(active_protocol, police, police_admin, p
     sign(submit(second, police_admin), police_admin, prison_admin)
     pio = UserFactory(agency=prison, roles=[Role.PIO])
     assert seen(pio, nominal) == access.Access(tier=1, basis=AccessBasis.PROTOCOL, protocol_id=active_protocol.pk)
-    protocol_services.protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Review")
+    protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Review")
     assert seen(pio, nominal) == access.Access(tier=2, basis=AccessBasis.PROTOCOL, protocol_id=second.pk)
 
 
@@ -283,7 +284,7 @@ def test_the_viewer_is_read_once_per_request(prison_pio, django_assert_num_queri
 def test_suspension_changes_rows_independent_of_the_number_of_items(active_protocol, police, police_admin):
     NominalFactory.create_batch(20, owning_agency=police)
     before = ProtocolGroupObjectPermission.objects.count()
-    protocol_services.protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Audit")
+    protocol_suspend(actor=police_admin, protocol=active_protocol, reason="Audit")
     # police 5 + prison 5 + council 2 grant rows, whatever the number of register items.
     assert before - ProtocolGroupObjectPermission.objects.count() == 12
 
@@ -348,6 +349,18 @@ def test_access_get_fetches_through_the_engine_by_kind_or_model(analyst, active_
     assert item == nominal
     assert item.viewer_tier == 1
     assert access.access_of(prison_pio, item).protocol_id == active_protocol.pk
+
+
+def test_access_get_takes_a_queryset_to_fetch_related_rows_in_the_same_query(
+    analyst, prison_pio, active_protocol, nominal, outsider, django_assert_num_queries
+):
+    user = fresh(prison_pio)
+    access.access_get(user, "nominal", nominal.pk)  # the viewer, read once per request
+    with django_assert_num_queries(1):
+        item = access.access_get(user, Nominal.objects.select_related("owning_agency"), nominal.pk)
+        assert (item.viewer_tier, item.owning_agency.name) == (1, nominal.owning_agency.name)
+    with pytest.raises(Http404):
+        access.access_get(fresh(outsider), Nominal.objects.select_related("owning_agency"), nominal.pk)
 
 
 def test_access_get_answers_alike_for_the_missing_and_the_unseen(nominal, outsider):
@@ -436,7 +449,6 @@ def _everyone(police, prison, council, outsider, outsider_agency):
         "outsider with a grant": outsider,
         "outsider SPOC": UserFactory(agency=outsider_agency, roles=[Role.SPOC]),
         "police auditor": UserFactory(agency=police, roles=[Role.AUDITOR]),
-        "signed out": AnonymousUser(),
     }
 
 
@@ -448,11 +460,28 @@ def test_hidden_counts_and_the_visible_set_partition_the_table(
     owner_id = access.policy_for(model).owner_id
     every_item = Counter(model.objects.values_list(owner_id, flat=True))
     for name, user in everyone.items():
-        user = fresh(user) if user.is_authenticated else user
+        user = fresh(user)
         shown = Counter(access.visible(user, model.objects.all()).values_list(owner_id, flat=True))
         hidden = access.hidden_counts(user, model)
         assert all(count > 0 for count in hidden.values()), name
         assert shown + Counter(hidden) == every_item, name
+
+
+def test_hidden_counts_tell_nothing_to_whoever_may_not_read_aggregates(
+    register_of_three_agencies, police, django_assert_num_queries
+):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    shut_out = {
+        "signed out": AnonymousUser(),
+        "disabled": UserFactory(agency=police, roles=[Role.ANALYST], is_active=False),
+        "vetting expired": UserFactory(agency=police, roles=[Role.ANALYST], vetting_expires=yesterday),
+    }
+    for name, user in shut_out.items():
+        user = fresh(user) if user.is_authenticated else user
+        assert not access.can_read_aggregates(user), name
+        for model in (Nominal, OCG, Entity):
+            with django_assert_num_queries(0):
+                assert access.hidden_counts(user, model) == {}, name
 
 
 def test_hidden_counts_count_by_owning_agency_and_tell_nothing_else(

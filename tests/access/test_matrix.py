@@ -54,7 +54,7 @@ from nominals.services.entities import entity_create, entity_link
 from nominals.services.nominals import nominal_create
 from nominals.services.ocgs import membership_add, ocg_create
 from ocgshare.constants import InformationCategory
-from protocols import services as protocol_services
+from protocols.services.lifecycle import protocol_refresh_status, protocol_suspend
 from records.services import grant_create
 from tests.factories import AgencyFactory, PrisonFactory, UserFactory
 from tests.nominals.html import by_testid
@@ -240,11 +240,9 @@ def _protocol(police_admin, agency, signatory, state, party_tier, covered, n):
         return sign(protocol, police_admin)
     sign(protocol, police_admin, signatory)
     if state == "suspended":
-        protocol_services.protocol_suspend(actor=police_admin, protocol=protocol, reason="Matrix")
+        protocol_suspend(actor=police_admin, protocol=protocol, reason="Matrix")
     elif state == "expired":
-        protocol_services.protocol_refresh_status(
-            protocol=protocol, today=protocol.end_date + datetime.timedelta(days=1)
-        )
+        protocol_refresh_status(protocol=protocol, today=protocol.end_date + datetime.timedelta(days=1))
     protocol.refresh_from_db()
     assert protocol.status == {"awaiting_one_signature": "awaiting_signatures"}.get(state, state), state
     return protocol

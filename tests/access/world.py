@@ -17,7 +17,9 @@ from django.utils import timezone
 from accounts.models import Role, VettingLevel
 from agencies.models import AgencyKind
 from ocgshare.constants import InformationCategory
-from protocols import services as protocol_services
+from protocols.services.drafting import protocol_create_from_template
+from protocols.services.parties import party_add
+from protocols.services.signatures import protocol_sign, protocol_submit_for_signature
 from tests.factories import AgencyFactory, UserFactory
 
 ALL_CATEGORIES = list(InformationCategory.values)
@@ -30,7 +32,7 @@ def days(n):
 
 def make_protocol(lead_admin, *, reference="NW-ISP-01", parties=(), start=None, end=None):
     """A draft led by `lead_admin`'s agency; `parties` are (agency, tier, categories, signatory)."""
-    protocol = protocol_services.protocol_create_from_template(
+    protocol = protocol_create_from_template(
         actor=lead_admin,
         reference=reference,
         title="Northshire serious and organised crime partnership",
@@ -38,7 +40,7 @@ def make_protocol(lead_admin, *, reference="NW-ISP-01", parties=(), start=None, 
         end_date=end or days(365),
     )
     for agency, tier, categories, signatory in parties:
-        protocol_services.party_add(
+        party_add(
             actor=lead_admin,
             protocol=protocol,
             agency=agency,
@@ -50,12 +52,12 @@ def make_protocol(lead_admin, *, reference="NW-ISP-01", parties=(), start=None, 
 
 
 def submit(protocol, lead_admin):
-    return protocol_services.protocol_submit_for_signature(actor=lead_admin, protocol=protocol)
+    return protocol_submit_for_signature(actor=lead_admin, protocol=protocol)
 
 
 def sign(protocol, *signers):
     for signer in signers:
-        protocol_services.protocol_sign(actor=signer, protocol=protocol)
+        protocol_sign(actor=signer, protocol=protocol)
     protocol.refresh_from_db()
     return protocol
 

@@ -26,9 +26,9 @@ from nominals.models import (
 )
 from notifications.models import Notification
 from ocgshare.models import AccessBasis
-from protocols import services as protocol_services
 from protocols.constants import ProtocolStatus, SanitisationTier
 from protocols.models import Protocol, ProtocolGroupObjectPermission, ProtocolParty
+from protocols.services.signatures import protocol_sign
 
 pytestmark = pytest.mark.django_db
 
@@ -172,7 +172,7 @@ def test_each_demo_user_sees_what_the_protocols_allow():
 
     # Trading standards sees nothing until its administrator signs the awaiting protocol.
     assert visible_names("spoc.tradingstandards@council.example") == set()
-    protocol_services.protocol_sign(
+    protocol_sign(
         actor=user("admin.tradingstandards@council.example"), protocol=Protocol.objects.get(reference="NW-ROCU-ISP-01")
     )
     assert visible_names("spoc.tradingstandards@council.example") == {

@@ -15,7 +15,7 @@ from nominals.models import OCG, CustodyEpisode, Entity, EntityLink, Nominal, OC
 from ocgshare.models import AccessLogEntry
 from protocols.constants import ProtocolStatus, receive_codename
 from protocols.models import Protocol, ProtocolGroupObjectPermission, ProtocolPartyCategory
-from protocols.services import agency_group_name
+from protocols.services.groups import agency_group_name
 from tests.factories import AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

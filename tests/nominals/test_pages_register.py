@@ -258,7 +258,7 @@ def test_every_detail_view_is_logged_once_with_its_basis(client, prison_pio, mar
 def test_a_suspended_protocol_hides_the_nominal_on_the_next_request(
     client, prison_pio, marsh, active_protocol, police_admin
 ):
-    from protocols.services import protocol_suspend
+    from protocols.services.lifecycle import protocol_suspend
 
     client = signed_in(client, prison_pio)
     assert client.get(detail_url(marsh)).status_code == 200

@@ -10,7 +10,9 @@ from django.utils import timezone
 from accounts.models import Role
 from agencies.models import AgencyKind
 from ocgshare.constants import InformationCategory
-from protocols import services
+from protocols.services.drafting import protocol_create_from_template
+from protocols.services.parties import party_add
+from protocols.services.signatures import protocol_sign, protocol_submit_for_signature
 from tests.factories import AgencyFactory, UserFactory
 
 TODAY = timezone.localdate
@@ -37,7 +39,7 @@ def police_lead(police):
 
 def make_draft(lead_admin, *, reference="NW-ISP-01", start=None, end=None, parties=()):
     """A draft led by `lead_admin`'s agency. `parties` are (agency, tier, categories, signatory)."""
-    protocol = services.protocol_create_from_template(
+    protocol = protocol_create_from_template(
         actor=lead_admin,
         reference=reference,
         title="Northshire serious and organised crime partnership",
@@ -45,7 +47,7 @@ def make_draft(lead_admin, *, reference="NW-ISP-01", start=None, end=None, parti
         end_date=end or days(365),
     )
     for agency, tier, categories, signatory in parties:
-        services.party_add(
+        party_add(
             actor=lead_admin,
             protocol=protocol,
             agency=agency,
@@ -74,14 +76,14 @@ def draft(police_admin, prison, prison_admin, council, council_admin):
 
 def sign_all(protocol, *signers):
     for signer in signers:
-        services.protocol_sign(actor=signer, protocol=protocol)
+        protocol_sign(actor=signer, protocol=protocol)
     protocol.refresh_from_db()
     return protocol
 
 
 @pytest.fixture
 def awaiting(draft, police_admin):
-    return services.protocol_submit_for_signature(actor=police_admin, protocol=draft)
+    return protocol_submit_for_signature(actor=police_admin, protocol=draft)
 
 
 @pytest.fixture

@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from notifications import selectors as notification_selectors
 from notifications.models import EventType, Notification
-from protocols import services
 from protocols.constants import ProtocolStatus
+from protocols.services.lifecycle import protocol_refresh_status, protocol_review_record
+from protocols.services.signatures import protocol_return_to_draft, protocol_sign, protocol_submit_for_signature
 from protocols.tasks import send_review_reminders
 
 from .conftest import days, make_draft, sign_all
@@ -29,7 +30,7 @@ def test_a_signature_closes_that_agencys_request_only(awaiting, police_admin, pr
     assert open_sign_requests() == sorted([police_admin.email, prison_admin.email, council_admin.email])
     assert notification_selectors.unread_count(user=prison_admin) == 1
 
-    services.protocol_sign(actor=prison_admin, protocol=awaiting)
+    protocol_sign(actor=prison_admin, protocol=awaiting)
 
     assert open_sign_requests() == sorted([police_admin.email, council_admin.email])
     done = sign_requests(recipient=prison_admin).get()
@@ -56,7 +57,7 @@ def test_the_last_signature_leaves_no_request_open(awaiting, police_admin, priso
 
 def test_a_signature_that_rolls_back_leaves_the_request_open(awaiting, prison_admin):
     with pytest.raises(RuntimeError), transaction.atomic():
-        services.protocol_sign(actor=prison_admin, protocol=awaiting)
+        protocol_sign(actor=prison_admin, protocol=awaiting)
         assert prison_admin.email not in open_sign_requests()
         raise RuntimeError("the request failed after the service")
 
@@ -64,9 +65,9 @@ def test_a_signature_that_rolls_back_leaves_the_request_open(awaiting, prison_ad
 
 
 def test_return_to_draft_closes_the_requests_and_resending_asks_again(awaiting, police_admin, prison_admin):
-    services.protocol_sign(actor=prison_admin, protocol=awaiting)
+    protocol_sign(actor=prison_admin, protocol=awaiting)
 
-    services.protocol_return_to_draft(actor=police_admin, protocol=awaiting)
+    protocol_return_to_draft(actor=police_admin, protocol=awaiting)
 
     assert open_sign_requests() == []
     withdrawn = sign_requests(recipient=police_admin).get()
@@ -74,15 +75,15 @@ def test_return_to_draft_closes_the_requests_and_resending_asks_again(awaiting, 
     # The prison's request keeps saying what happened to it: it was signed.
     assert sign_requests(recipient=prison_admin).get().action_outcome.startswith("Signed for HMP Northshire")
 
-    services.protocol_submit_for_signature(actor=police_admin, protocol=awaiting)
+    protocol_submit_for_signature(actor=police_admin, protocol=awaiting)
     assert len(open_sign_requests()) == 3
     assert sign_requests().count() == 6
 
 
 def test_expiry_before_every_party_signed_closes_the_requests(awaiting, police_admin, prison_admin):
-    services.protocol_sign(actor=police_admin, protocol=awaiting)
+    protocol_sign(actor=police_admin, protocol=awaiting)
 
-    services.protocol_refresh_status(protocol=awaiting, today=days(400))
+    protocol_refresh_status(protocol=awaiting, today=days(400))
 
     awaiting.refresh_from_db()
     assert awaiting.status == ProtocolStatus.EXPIRED
@@ -100,7 +101,7 @@ def test_recording_the_review_closes_the_review_reminders(active, police_admin):
     reminders = Notification.objects.filter(event_type=EventType.PROTOCOL_REVIEW_DUE)
     assert all(reminder.asks_for_action and not reminder.is_action_done for reminder in reminders)
 
-    services.protocol_review_record(actor=police_admin, protocol=active, next_review_date=days(200))
+    protocol_review_record(actor=police_admin, protocol=active, next_review_date=days(200))
 
     next_review = days(200)
     assert set(reminders.values_list("action_outcome", flat=True)) == {
@@ -115,7 +116,7 @@ def test_expiry_closes_an_open_review_reminder(active):
     Protocol.objects.filter(pk=active.pk).update(review_date=days(7))
     send_review_reminders()
 
-    services.protocol_refresh_status(protocol=active, today=days(400))
+    protocol_refresh_status(protocol=active, today=days(400))
 
     reminders = Notification.objects.filter(event_type=EventType.PROTOCOL_REVIEW_DUE)
     assert set(reminders.values_list("action_outcome", flat=True)) == {"No longer needed: the protocol expired"}
@@ -161,8 +162,8 @@ def test_the_confirmation_says_when_a_fully_signed_protocol_starts(client, polic
     protocol = make_draft(
         police_admin, start=days(10), end=days(300), parties=[(prison, 1, ["background"], prison_admin)]
     )
-    services.protocol_submit_for_signature(actor=police_admin, protocol=protocol)
-    services.protocol_sign(actor=police_admin, protocol=protocol)
+    protocol_submit_for_signature(actor=police_admin, protocol=protocol)
+    protocol_sign(actor=police_admin, protocol=protocol)
 
     assert sign_through_the_page(client, prison_admin, protocol) == [
         f"Signed. Every party has signed: NW-ISP-01 becomes active on its start date, {days(10):%-d %B %Y}."
@@ -170,7 +171,7 @@ def test_the_confirmation_says_when_a_fully_signed_protocol_starts(client, polic
 
 
 def test_the_inbox_shows_a_signed_request_as_done(client, awaiting, police_admin, prison_admin):
-    services.protocol_sign(actor=prison_admin, protocol=awaiting)
+    protocol_sign(actor=prison_admin, protocol=awaiting)
     client.force_login(prison_admin)
 
     page = client.get(reverse("notifications:inbox")).content.decode()

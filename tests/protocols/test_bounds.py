@@ -10,9 +10,11 @@ from rest_framework.test import APIClient
 
 from notifications.models import Notification
 from ocgshare import bounds
-from protocols import services
 from protocols.constants import ProtocolStatus
 from protocols.models import Protocol
+from protocols.services.common import add_months
+from protocols.services.drafting import template_current
+from protocols.services.lifecycle import protocol_suspend
 
 from .conftest import days
 
@@ -62,7 +64,7 @@ def test_a_draft_cannot_be_moved_to_year_9999(police_admin, draft):
 
 def test_the_page_refuses_year_9999_too(client, police_admin):
     client.force_login(police_admin)
-    template = services.template_current()
+    template = template_current()
     data = {
         "template": template.pk,
         "reference": "X-1",
@@ -90,8 +92,8 @@ def test_renewing_to_year_9999_is_refused(police_admin, active):
 
 
 def test_add_months_stops_at_the_calendars_end():
-    assert services.add_months(datetime.date(9999, 6, 1), 12) == datetime.date.max
-    assert services.add_months(datetime.date(2024, 1, 31), 1) == datetime.date(2024, 2, 29)
+    assert add_months(datetime.date(9999, 6, 1), 12) == datetime.date.max
+    assert add_months(datetime.date(2024, 1, 31), 1) == datetime.date(2024, 2, 29)
 
 
 def test_a_suspension_reason_over_the_limit_is_refused_and_nobody_is_told(police_admin, active):
@@ -109,7 +111,7 @@ def test_a_suspension_reason_over_the_limit_is_refused_and_nobody_is_told(police
 
 def test_the_service_refuses_an_overlong_reason_whatever_calls_it(police_admin, active):
     with pytest.raises(Exception) as refused:
-        services.protocol_suspend(actor=police_admin, protocol=active, reason="x" * 1_000_000)
+        protocol_suspend(actor=police_admin, protocol=active, reason="x" * 1_000_000)
 
     assert "reason" in refused.value.message_dict
 

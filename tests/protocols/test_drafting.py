@@ -7,10 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from accounts.models import Role
 from agencies.models import AgencyKind
 from ocgshare.constants import InformationCategory
-from protocols import services
 from protocols.constants import LegalBasis, ProtocolStatus
 from protocols.models import Protocol, ProtocolParty, ProtocolTemplate
 from protocols.sections import SECTION_FIELDS, section_diffs
+from protocols.services.drafting import protocol_create_from_template, protocol_update
+from protocols.services.parties import party_add, party_remove, party_update
 from tests.factories import AgencyFactory, UserFactory
 
 from .conftest import days, make_draft
@@ -50,7 +51,7 @@ def test_other_roles_cannot_create(police, role):
 def test_create_reports_every_problem_at_once(police_admin):
     make_draft(police_admin, reference="NW-1")
     with pytest.raises(ValidationError) as exc:
-        services.protocol_create_from_template(
+        protocol_create_from_template(
             actor=police_admin, reference="NW-1", title=" ", start_date=days(10), end_date=days(5)
         )
     errors = exc.value.message_dict
@@ -62,7 +63,7 @@ def test_create_reports_every_problem_at_once(police_admin):
 
 def test_update_records_changed_sections_and_page_diff(draft, police_admin):
     template = draft.template
-    services.protocol_update(
+    protocol_update(
         actor=police_admin,
         protocol=draft,
         breach_contacts=template.breach_contacts.replace("within 24 hours", "within 12 hours"),
@@ -80,14 +81,14 @@ def test_update_records_changed_sections_and_page_diff(draft, police_admin):
         ("insert", "6"),
     ]
     # Putting the template's wording back is no longer a change.
-    services.protocol_update(actor=police_admin, protocol=draft, breach_contacts=template.breach_contacts)
+    protocol_update(actor=police_admin, protocol=draft, breach_contacts=template.breach_contacts)
     draft.refresh_from_db()
     assert draft.changed_sections == ["review_interval_months"]
 
 
 def test_update_validates_sections(draft, police_admin):
     with pytest.raises(ValidationError) as exc:
-        services.protocol_update(
+        protocol_update(
             actor=police_admin,
             protocol=draft,
             purposes="",
@@ -104,13 +105,13 @@ def test_update_validates_sections(draft, police_admin):
 
 def test_update_refuses_to_drop_a_category_a_party_receives(draft, police_admin):
     with pytest.raises(ValidationError) as exc:
-        services.protocol_update(actor=police_admin, protocol=draft, data_categories=[InformationCategory.BACKGROUND])
+        protocol_update(actor=police_admin, protocol=draft, data_categories=[InformationCategory.BACKGROUND])
     assert "Northshire City Council receives lifestyle" in exc.value.message_dict["data_categories"][0]
 
 
 def test_only_the_lead_agency_edits(draft, council_admin):
     with pytest.raises(PermissionDenied, match="Northshire Police, the lead agency"):
-        services.protocol_update(actor=council_admin, protocol=draft, title="Hijacked")
+        protocol_update(actor=council_admin, protocol=draft, title="Hijacked")
     draft.refresh_from_db()
     assert draft.title != "Hijacked"
 
@@ -118,7 +119,7 @@ def test_only_the_lead_agency_edits(draft, council_admin):
 def test_council_cannot_hold_tier_1_clear_error_and_nothing_saved(police_admin, council, council_admin):
     protocol = make_draft(police_admin)
     with pytest.raises(ValidationError) as exc:
-        services.party_add(
+        party_add(
             actor=police_admin,
             protocol=protocol,
             agency=council,
@@ -139,7 +140,7 @@ def test_council_cannot_hold_tier_1_clear_error_and_nothing_saved(police_admin, 
 def test_law_enforcement_kinds_can_hold_tier_1(police_admin, kind):
     protocol = make_draft(police_admin)
     agency = AgencyFactory(kind=kind)
-    party = services.party_add(
+    party = party_add(
         actor=police_admin, protocol=protocol, agency=agency, max_tier=1, categories=[InformationCategory.FINANCIAL]
     )
     assert party.max_tier == 1
@@ -149,19 +150,17 @@ def test_tier_0_and_3_are_not_party_tiers(police_admin, prison):
     protocol = make_draft(police_admin)
     for tier in (0, 3):
         with pytest.raises(ValidationError) as exc:
-            services.party_add(
-                actor=police_admin, protocol=protocol, agency=prison, max_tier=tier, categories=["background"]
-            )
+            party_add(actor=police_admin, protocol=protocol, agency=prison, max_tier=tier, categories=["background"])
         assert exc.value.message_dict["max_tier"] == ["Choose tier 1 (law enforcement) or tier 2 (partnership)"]
 
 
 def test_party_errors_reported_together(police_admin, prison, council_admin):
     protocol = make_draft(police_admin)
     lead = protocol.parties.get()
-    services.party_update(actor=police_admin, party=lead, max_tier=1, categories=["background"], signatory=police_admin)
-    services.protocol_update(actor=police_admin, protocol=protocol, data_categories=["background"])
+    party_update(actor=police_admin, party=lead, max_tier=1, categories=["background"], signatory=police_admin)
+    protocol_update(actor=police_admin, protocol=protocol, data_categories=["background"])
     with pytest.raises(ValidationError) as exc:
-        services.party_add(
+        party_add(
             actor=police_admin,
             protocol=protocol,
             agency=prison,
@@ -177,29 +176,27 @@ def test_party_errors_reported_together(police_admin, prison, council_admin):
 
 def test_agency_is_party_once(draft, police_admin, prison):
     with pytest.raises(ValidationError) as exc:
-        services.party_add(actor=police_admin, protocol=draft, agency=prison, max_tier=1, categories=["background"])
+        party_add(actor=police_admin, protocol=draft, agency=prison, max_tier=1, categories=["background"])
     assert exc.value.message_dict["agency"] == ["HMP Northshire is already a party to this protocol"]
 
 
 def test_party_update_and_remove(draft, police_admin, council):
     party = draft.parties.get(agency=council)
-    services.party_update(actor=police_admin, party=party, max_tier=2, categories=["background"], signatory=None)
+    party_update(actor=police_admin, party=party, max_tier=2, categories=["background"], signatory=None)
     party.refresh_from_db()
     assert [c.category for c in party.categories.all()] == ["background"]
     assert party.signatory is None
-    services.party_remove(actor=police_admin, party=party)
+    party_remove(actor=police_admin, party=party)
     assert not ProtocolParty.objects.filter(pk=party.pk).exists()
 
 
 def test_lead_agency_cannot_be_removed(draft, police_admin, police):
     with pytest.raises(ValidationError, match="lead agency cannot be removed"):
-        services.party_remove(actor=police_admin, party=draft.parties.get(agency=police))
+        party_remove(actor=police_admin, party=draft.parties.get(agency=police))
 
 
 def test_parties_fixed_once_sent_for_signature(awaiting, police_admin, probation):
     with pytest.raises(ValidationError, match="only be changed while the protocol is a draft"):
-        services.party_add(
-            actor=police_admin, protocol=awaiting, agency=probation, max_tier=1, categories=["background"]
-        )
+        party_add(actor=police_admin, protocol=awaiting, agency=probation, max_tier=1, categories=["background"])
     with pytest.raises(ValidationError, match="Only a draft protocol can be changed"):
-        services.protocol_update(actor=police_admin, protocol=awaiting, title="Late change")
+        protocol_update(actor=police_admin, protocol=awaiting, title="Late change")

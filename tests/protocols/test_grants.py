@@ -9,13 +9,16 @@ from guardian.shortcuts import get_perms
 from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
 
 from accounts.models import Role
-from protocols import services
 from protocols.models import (
     Protocol,
     ProtocolGroupObjectPermission,
     ProtocolUserObjectPermission,
 )
 from protocols.selectors import protocol_grants_for_user
+from protocols.services.grants import grants_write
+from protocols.services.groups import agency_group, agency_group_name, agency_id_of_group
+from protocols.services.lifecycle import protocol_suspend
+from protocols.services.signatures import protocol_submit_for_signature
 from tests.factories import AgencyFactory, UserFactory
 
 from .conftest import ALL_CATEGORIES, days, make_draft, sign_all
@@ -49,11 +52,11 @@ def test_grants_write_rewrites_exactly_what_activation_wrote(active, police_admi
     written = _grant_rows(active)
     ProtocolGroupObjectPermission.objects.filter(content_object=active).delete()
 
-    assert services.grants_write(active) == len(written)
+    assert grants_write(active) == len(written)
     assert _grant_rows(active) == written
     draft = make_draft(police_admin, reference="NW-ISP-02", parties=[(prison, 1, ["financial"], prison_admin)])
     with pytest.raises(ValueError, match="Only an active protocol"):
-        services.grants_write(draft)
+        grants_write(draft)
     assert _grant_rows(draft) == []
 
 
@@ -66,7 +69,7 @@ def test_rows_changed_on_activation_and_suspension_are_parties_times_categories(
         UserFactory(agency=prison, roles=[Role.PIO], email=f"pio{n}@hmp-northshire.justice.gov.uk")
     other_lead = UserFactory(agency=AgencyFactory(name="Southshire Police"), roles=[Role.AGENCY_ADMIN])
     other = make_draft(other_lead, reference="SS-ISP-01", parties=[(prison, 1, ["financial"], prison_admin)])
-    services.protocol_submit_for_signature(actor=other_lead, protocol=other)
+    protocol_submit_for_signature(actor=other_lead, protocol=other)
     sign_all(other, other_lead, prison_admin)
     other_rows = ProtocolGroupObjectPermission.objects.filter(content_object=other).count()
     assert other_rows == 5 + 1
@@ -76,7 +79,7 @@ def test_rows_changed_on_activation_and_suspension_are_parties_times_categories(
     sign_all(awaiting, police_admin, prison_admin, council_admin)
     assert ProtocolGroupObjectPermission.objects.count() - before == parties_times_categories
 
-    services.protocol_suspend(actor=police_admin, protocol=awaiting, reason="Breach under investigation")
+    protocol_suspend(actor=police_admin, protocol=awaiting, reason="Breach under investigation")
     assert ProtocolGroupObjectPermission.objects.count() == before
     assert ProtocolGroupObjectPermission.objects.filter(content_object=other).count() == other_rows
 
@@ -85,7 +88,7 @@ def test_grant_changes_cost_a_bounded_number_of_queries(active, police_admin, dj
     # Suspension: lock the row, read parties (+ categories), update status, delete the grants in one
     # statement, then the notifications of three contacts. Nothing scales with users or records.
     with django_assert_max_num_queries(25):
-        services.protocol_suspend(actor=police_admin, protocol=active, reason="Audit")
+        protocol_suspend(actor=police_admin, protocol=active, reason="Audit")
 
 
 def test_agency_users_hold_the_permissions_through_their_group(active, prison, council):
@@ -137,7 +140,7 @@ def test_agency_group_membership_follows_the_user(police, council):
     officer.groups.add(other)
     officer.save()
     assert sorted(officer.groups.values_list("name", flat=True)) == [f"agency:{council.pk}", "django-admins"]
-    assert services.agency_group(council) == Group.objects.get(name=f"agency:{council.pk}")
+    assert agency_group(council) == Group.objects.get(name=f"agency:{council.pk}")
 
 
 def test_migration_puts_existing_users_in_their_agency_group(police):
@@ -154,7 +157,7 @@ def test_migration_puts_existing_users_in_their_agency_group(police):
 
 
 def test_agency_id_of_group_reads_only_agency_groups():
-    assert services.agency_id_of_group(services.agency_group_name(42)) == 42
-    assert services.agency_id_of_group("auditors") is None
-    assert services.agency_id_of_group("agency:") is None
-    assert services.agency_id_of_group("agency:²") is None
+    assert agency_id_of_group(agency_group_name(42)) == 42
+    assert agency_id_of_group("auditors") is None
+    assert agency_id_of_group("agency:") is None
+    assert agency_id_of_group("agency:²") is None

@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from accounts.models import Role
 from notifications.models import EventType, Notification
-from protocols import services
 from protocols.constants import ProtocolStatus
 from protocols.models import Protocol, ProtocolGroupObjectPermission
+from protocols.services.lifecycle import protocol_reinstate, protocol_renew, protocol_review_record, protocol_suspend
+from protocols.services.parties import party_add
+from protocols.services.signatures import protocol_return_to_draft, protocol_sign, protocol_submit_for_signature
 from protocols.tasks import expire_protocols
 from tests.factories import UserFactory
 
@@ -24,11 +26,11 @@ def _recipients(event_type):
 def test_submit_needs_another_party_and_signatories(police_admin, council, police):
     protocol = make_draft(police_admin)
     with pytest.raises(ValidationError) as exc:
-        services.protocol_submit_for_signature(actor=police_admin, protocol=protocol)
+        protocol_submit_for_signature(actor=police_admin, protocol=protocol)
     assert exc.value.messages == ["Add at least one other agency as a party"]
-    services.party_add(actor=police_admin, protocol=protocol, agency=council, max_tier=2, categories=["background"])
+    party_add(actor=police_admin, protocol=protocol, agency=council, max_tier=2, categories=["background"])
     with pytest.raises(ValidationError) as exc:
-        services.protocol_submit_for_signature(actor=police_admin, protocol=protocol)
+        protocol_submit_for_signature(actor=police_admin, protocol=protocol)
     assert exc.value.messages == ["Choose who signs for Northshire City Council"]
     protocol.refresh_from_db()
     assert protocol.status == ProtocolStatus.DRAFT
@@ -51,11 +53,11 @@ def test_signing_by_someone_who_is_not_the_signatory_is_refused_and_nothing_save
     analyst = UserFactory(agency=police, roles=[Role.ANALYST])
     outsider = UserFactory(email="admin@elsewhere.gov.uk", roles=[Role.AGENCY_ADMIN])
     with pytest.raises(PermissionDenied, match=r"Only the named signatory for Northshire City Council .*\(Test"):
-        services.protocol_sign(actor=other_council_admin, protocol=awaiting)
+        protocol_sign(actor=other_council_admin, protocol=awaiting)
     with pytest.raises(PermissionDenied, match="Only the named signatory for Northshire Police"):
-        services.protocol_sign(actor=analyst, protocol=awaiting)
+        protocol_sign(actor=analyst, protocol=awaiting)
     with pytest.raises(PermissionDenied, match="Your agency is not a party to this protocol"):
-        services.protocol_sign(actor=outsider, protocol=awaiting)
+        protocol_sign(actor=outsider, protocol=awaiting)
     assert not awaiting.parties.filter(signed_at__isnull=False).exists()
 
 
@@ -63,7 +65,7 @@ def test_signatory_who_lost_the_admin_role_cannot_sign(awaiting, council_admin):
     council_admin.user_roles.all().delete()
     council_admin = type(council_admin).objects.get(pk=council_admin.pk)
     with pytest.raises(PermissionDenied):
-        services.protocol_sign(actor=council_admin, protocol=awaiting)
+        protocol_sign(actor=council_admin, protocol=awaiting)
 
 
 def test_active_only_when_every_party_has_signed(awaiting, police_admin, prison_admin, council_admin):
@@ -71,7 +73,7 @@ def test_active_only_when_every_party_has_signed(awaiting, police_admin, prison_
     assert awaiting.status == ProtocolStatus.AWAITING_SIGNATURES
     assert not ProtocolGroupObjectPermission.objects.exists()
     with pytest.raises(ValidationError, match="already signed"):
-        services.protocol_sign(actor=prison_admin, protocol=awaiting)
+        protocol_sign(actor=prison_admin, protocol=awaiting)
     sign_all(awaiting, council_admin)
     assert awaiting.status == ProtocolStatus.ACTIVE
     signed = awaiting.parties.get(agency=council_admin.agency)
@@ -88,7 +90,7 @@ def test_fully_signed_before_start_date_activates_on_start_date(police_admin, pr
     protocol = make_draft(
         police_admin, start=days(3), end=days(300), parties=[(prison, 1, ["background"], prison_admin)]
     )
-    services.protocol_submit_for_signature(actor=police_admin, protocol=protocol)
+    protocol_submit_for_signature(actor=police_admin, protocol=protocol)
     sign_all(protocol, police_admin, prison_admin)
     assert protocol.status == ProtocolStatus.AWAITING_SIGNATURES
     assert expire_protocols() == {}
@@ -102,9 +104,9 @@ def test_fully_signed_before_start_date_activates_on_start_date(police_admin, pr
 
 def test_suspend_and_reinstate(active, police_admin):
     with pytest.raises(ValidationError) as exc:
-        services.protocol_suspend(actor=police_admin, protocol=active, reason=" ")
+        protocol_suspend(actor=police_admin, protocol=active, reason=" ")
     assert exc.value.message_dict == {"reason": ["Enter why the protocol is being suspended"]}
-    services.protocol_suspend(actor=police_admin, protocol=active, reason="Suspected breach at a partner")
+    protocol_suspend(actor=police_admin, protocol=active, reason="Suspected breach at a partner")
     active.refresh_from_db()
     assert active.status == ProtocolStatus.SUSPENDED
     assert active.suspension_reason == "Suspected breach at a partner"
@@ -112,7 +114,7 @@ def test_suspend_and_reinstate(active, police_admin):
     suspended = Notification.objects.filter(event_type=EventType.PROTOCOL_SUSPENDED)
     assert suspended.count() == 3 and all("Suspected breach" in n.body for n in suspended)
 
-    services.protocol_reinstate(actor=police_admin, protocol=active)
+    protocol_reinstate(actor=police_admin, protocol=active)
     active.refresh_from_db()
     assert active.status == ProtocolStatus.ACTIVE and active.suspension_reason == ""
     assert ProtocolGroupObjectPermission.objects.count() == 12
@@ -122,7 +124,7 @@ def test_suspend_and_reinstate(active, police_admin):
 @pytest.mark.parametrize("who", ["police_lead", "prison_admin", "council_admin"])
 def test_only_lead_agency_admins_suspend(active, who, request):
     with pytest.raises(PermissionDenied, match="Only an agency administrator of Northshire Police"):
-        services.protocol_suspend(actor=request.getfixturevalue(who), protocol=active, reason="No")
+        protocol_suspend(actor=request.getfixturevalue(who), protocol=active, reason="No")
     active.refresh_from_db()
     assert active.status == ProtocolStatus.ACTIVE
 
@@ -140,10 +142,10 @@ def test_expiry_by_the_daily_task(active):
 
 
 def test_suspended_protocol_past_its_end_expires_and_cannot_be_reinstated(active, police_admin):
-    services.protocol_suspend(actor=police_admin, protocol=active, reason="Audit")
+    protocol_suspend(actor=police_admin, protocol=active, reason="Audit")
     Protocol.objects.filter(pk=active.pk).update(start_date=days(-400), review_date=days(-40), end_date=days(-1))
     with pytest.raises(ValidationError, match="renew it instead"):
-        services.protocol_reinstate(actor=police_admin, protocol=active)
+        protocol_reinstate(actor=police_admin, protocol=active)
     expire_protocols()
     active.refresh_from_db()
     assert active.status == ProtocolStatus.EXPIRED
@@ -153,14 +155,14 @@ def test_renewal_returns_to_draft_and_active_again_once_signed(active, police_ad
     Protocol.objects.filter(pk=active.pk).update(start_date=days(-400), review_date=days(-40), end_date=days(-1))
     expire_protocols()
     with pytest.raises(ValidationError) as exc:
-        services.protocol_renew(actor=police_admin, protocol=active, end_date=days(-1))
+        protocol_renew(actor=police_admin, protocol=active, end_date=days(-1))
     assert exc.value.message_dict == {"end_date": ["The new end date must be in the future"]}
-    services.protocol_renew(actor=police_admin, protocol=active, end_date=days(365))
+    protocol_renew(actor=police_admin, protocol=active, end_date=days(365))
     active.refresh_from_db()
     assert active.status == ProtocolStatus.DRAFT
     assert active.review_date == days(365)
     assert not active.parties.filter(signed_at__isnull=False).exists()
-    services.protocol_submit_for_signature(actor=police_admin, protocol=active)
+    protocol_submit_for_signature(actor=police_admin, protocol=active)
     sign_all(active, police_admin, prison_admin, council_admin)
     assert active.status == ProtocolStatus.ACTIVE
     assert ProtocolGroupObjectPermission.objects.count() == 12
@@ -170,7 +172,7 @@ def test_renewal_returns_to_draft_and_active_again_once_signed(active, police_ad
 
 def test_return_to_draft_withdraws_signatures(awaiting, police_admin, prison_admin):
     sign_all(awaiting, prison_admin)
-    services.protocol_return_to_draft(actor=police_admin, protocol=awaiting)
+    protocol_return_to_draft(actor=police_admin, protocol=awaiting)
     awaiting.refresh_from_db()
     assert awaiting.status == ProtocolStatus.DRAFT
     assert not awaiting.parties.filter(signed_at__isnull=False).exists()
@@ -178,7 +180,7 @@ def test_return_to_draft_withdraws_signatures(awaiting, police_admin, prison_adm
 
 def test_review_recorded_by_lead_admin(active, police_admin):
     with pytest.raises(ValidationError):
-        services.protocol_review_record(actor=police_admin, protocol=active, next_review_date=days(400))
-    services.protocol_review_record(actor=police_admin, protocol=active, next_review_date=days(200))
+        protocol_review_record(actor=police_admin, protocol=active, next_review_date=days(400))
+    protocol_review_record(actor=police_admin, protocol=active, next_review_date=days(200))
     active.refresh_from_db()
     assert (active.review_date, active.last_reviewed_on) == (days(200), days(0))

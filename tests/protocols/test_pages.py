@@ -81,9 +81,9 @@ def test_register_filters_and_sorting(signed_in, police_admin, active, prison, p
 
 def test_detail_shows_the_differences_from_the_template(signed_in, draft, police_admin, council_spoc):
     draft.breach_contacts = draft.breach_contacts.replace("within 24 hours", "within 12 hours")
-    from protocols import services
+    from protocols.services.drafting import protocol_update
 
-    services.protocol_update(actor=police_admin, protocol=draft, breach_contacts=draft.breach_contacts)
+    protocol_update(actor=police_admin, protocol=draft, breach_contacts=draft.breach_contacts)
     response = signed_in(council_spoc).get(reverse("protocols:detail", args=[draft.pk]))
     content = response.content.decode()
     assert response.status_code == 200

@@ -3,8 +3,8 @@
 import pytest
 
 from notifications.models import EventType, Notification
-from protocols import services
 from protocols.models import Protocol
+from protocols.services.lifecycle import protocol_suspend
 from protocols.tasks import send_review_reminders
 from tests.factories import UserFactory
 
@@ -66,6 +66,6 @@ def test_no_reminders_for_drafts_or_expired(draft, police_admin):
 
 
 def test_suspended_protocols_are_still_reminded(active, police_admin):
-    services.protocol_suspend(actor=police_admin, protocol=active, reason="Audit")
+    protocol_suspend(actor=police_admin, protocol=active, reason="Audit")
     _move(active, review_date=days(7))
     assert send_review_reminders() == 3
