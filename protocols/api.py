@@ -6,16 +6,17 @@ from contextlib import contextmanager
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from ocgshare.filters import FilterSetBackend
 from ocgshare.pagination import CursorPagination
 
 from . import selectors, services
-from .constants import ProtocolStatus
+from .filters import ProtocolFilterSet
 from .models import ProtocolParty
 from .serializers import (
     PartyUpdateSerializer,
@@ -48,29 +49,18 @@ class ProtocolCursorPagination(CursorPagination):
     page_size = 50
 
 
-FILTER_PARAMETERS = [
-    OpenApiParameter("status", str, enum=ProtocolStatus.values, description="Only protocols with this status."),
-    OpenApiParameter("agency", int, description="Only protocols this agency is party to."),
-    OpenApiParameter(
-        "review_due",
-        str,
-        enum=[value for value, _ in selectors.ReviewDue.choices],
-        description="Active or suspended protocols whose review is overdue, or due within 30 days.",
-    ),
-]
-
-
 class ProtocolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Information-sharing protocols with their parties and status."""
 
     serializer_class = ProtocolSerializer
     pagination_class = ProtocolCursorPagination
-    filter_backends = []
+    # The list is filtered, and documented, by its FilterSet (protocols.filters).
+    filter_backends = [FilterSetBackend]
+    filterset_class = ProtocolFilterSet
 
     def get_queryset(self):
         # The cursor pagination orders the list, so a `sort` parameter is not offered here.
-        filters = selectors.protocol_filters_from({**self.request.query_params.dict(), "sort": selectors.DEFAULT_SORT})
-        return selectors.protocol_list(user=self.request.user, filters=filters)
+        return selectors.protocol_list(user=self.request.user)
 
     def get_object(self):
         return selectors.protocol_get(user=self.request.user, pk=self.kwargs["pk"])
@@ -83,10 +73,6 @@ class ProtocolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         serializer = serializer_class(data=self.request.data, **kwargs)
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
-
-    @extend_schema(parameters=FILTER_PARAMETERS)
-    def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
 
     @extend_schema(request=ProtocolCreateSerializer, responses={201: ProtocolSerializer})
     def create(self, request):
