@@ -1,5 +1,5 @@
 """Reading the access log: what an auditor may list (`access_log_list`) in its two views (`LogView`), and
-the filters the page and the API apply (`access_log_filters_from`)."""
+the filters the page and the API apply (AccessLogFilters, from audit.filters.AccessLogFilterSet)."""
 
 import dataclasses
 import datetime
@@ -9,8 +9,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from accounts.models import Role
-from ocgshare.models import AccessAction, AccessLogEntry, AccessLogResult
-from ocgshare.params import parse_id
+from ocgshare.models import AccessLogEntry, AccessLogResult
 from protocols.models import Protocol
 
 
@@ -36,33 +35,6 @@ class AccessLogFilters:
     # Our users' view: the agency owning the items read. Our records' view: the reader's agency.
     agency: int | None = None
     view: str = LogView.OUR_USERS
-
-
-_int = parse_id
-
-
-def _date(value):
-    try:
-        return datetime.date.fromisoformat((value or "").strip())
-    except ValueError:
-        return None
-
-
-def access_log_filters_from(params):
-    """AccessLogFilters from query parameters (view, user, agency, object_type, object_id, action,
-    date_from, date_to as YYYY-MM-DD), ignoring values that are not valid."""
-    action = params.get("action", "")
-    view = params.get("view", "")
-    return AccessLogFilters(
-        user=_int(params.get("user")),
-        object_type=(params.get("object_type") or "").strip(),
-        object_id=_int(params.get("object_id")),
-        action=action if action in AccessAction.values else "",
-        date_from=_date(params.get("date_from")),
-        date_to=_date(params.get("date_to")),
-        agency=_int(params.get("agency")),
-        view=view if view in LogView.values else LogView.OUR_USERS,
-    )
 
 
 def _showing(agency_id):

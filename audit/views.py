@@ -10,10 +10,9 @@ from django.shortcuts import render
 from ocgshare import lists
 from ocgshare.constants import SecurityMarking
 
-from .forms import AccessLogFilterForm
+from .filters import AccessLogFilterSet
 from .selectors import (
     LogView,
-    access_log_filters_from,
     access_log_list,
     can_read_access_log,
     protocol_references,
@@ -25,10 +24,10 @@ from .selectors import (
 def access_log(request):
     if not can_read_access_log(request.user):
         raise PermissionDenied("Only auditors can read the access log.")
-    filters = access_log_filters_from(request.GET)
+    filterset = AccessLogFilterSet(request.GET or None, user=request.user)
+    filters = filterset.access_log_filters()
     our_records = filters.view == LogView.OUR_RECORDS
-    form = AccessLogFilterForm(request.GET or None, agency=request.user.agency_id, our_records=our_records)
-    form.is_valid()  # for the error messages of values the filters ignored
+    form = filterset.page_form()  # with the error messages of values the filters ignored
     entries = access_log_list(user=request.user, filters=filters)
     if our_records:
         entries = with_results(entries, user=request.user, view=filters.view)
@@ -44,17 +43,7 @@ def access_log(request):
                 {"result": result, "protocol_reference": protocols.get(result.basis_protocol_id, "")}
                 for result in entry.results.all()
             ]
-    is_filtered = any(
-        (
-            filters.user,
-            filters.agency,
-            filters.object_type,
-            filters.object_id,
-            filters.action,
-            filters.date_from,
-            filters.date_to,
-        )
-    )
+    is_filtered = any(value for name, value in filterset.applied.items() if name != "view")
     return render(
         request,
         "audit/access_log.html",

@@ -7,12 +7,13 @@ from django import forms
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.filters import CappedCharFilter, IdFilter, ListFilterSet, documented
 
-from .constants import OCGBand, OCGStatus, RiskLevel
+from .constants import AssociationKind, EntityKind, OCGBand, OCGStatus, RiskLevel
 from .forms.common import _source_agency_choices
-from .models import OCG, Nominal
+from .models import OCG, Association, Entity, Nominal
+from .selectors import entities as entity_selectors
 from .selectors import nominals as nominal_selectors
 from .selectors import ocgs as ocg_selectors
-from .selectors.common import MAX_OCG_REFERENCE_LENGTH
+from .selectors.common import MAX_OCG_REFERENCE_LENGTH, MAX_SEARCH_LENGTH
 from .selectors.nominals import CustodyStatus
 
 INTEGER, STRING = {"type": "integer"}, {"type": "string"}
@@ -108,3 +109,41 @@ class OCGFilterSet(ListFilterSet):
 
     def page_choices(self, form):
         form.fields["agency"].choices = _source_agency_choices(self.user, OCG, self.data.get("agency"))
+
+
+class EntityFilterSet(ListFilterSet):
+    """The entity list's filters (the API only: entities have no list page)."""
+
+    kind = documented(
+        django_filters.ChoiceFilter(label="Kind", choices=EntityKind.choices), {**STRING, "enum": EntityKind.values}
+    )
+    nominal = documented(IdFilter(label="Nominal"), INTEGER)
+    ocg = documented(IdFilter(label="OCG"), INTEGER)
+    value = documented(
+        CappedCharFilter(label="Value", cap=MAX_SEARCH_LENGTH),
+        {**STRING, "description": "Part of the normalised value."},
+    )
+
+    class Meta(ListFilterSet.Meta):
+        model = Entity
+        fields = []
+
+    def filter_queryset(self, queryset):
+        return entity_selectors.filter_entities(self.user, queryset, self.applied)
+
+
+class AssociationFilterSet(ListFilterSet):
+    """The association list's filters (the API only: associations have no list page)."""
+
+    nominal = documented(IdFilter(label="Nominal"), {**INTEGER, "description": "Associations of this nominal."})
+    kind = documented(
+        django_filters.ChoiceFilter(label="Kind", choices=AssociationKind.choices),
+        {**STRING, "enum": AssociationKind.values},
+    )
+
+    class Meta(ListFilterSet.Meta):
+        model = Association
+        fields = []
+
+    def filter_queryset(self, queryset):
+        return entity_selectors.filter_associations(queryset, self.applied)

@@ -2,16 +2,17 @@
 user reads it; changes go through the same services, with the same refusals, as the pages."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from ocgshare.filters import FilterSetBackend
 from ocgshare.pagination import CursorPagination
 from ocgshare.service_errors import service_errors
 
 from . import selectors
-from .constants import ProtocolStatus
+from .filters import ProtocolFilterSet
 from .models import ProtocolParty
 from .serializers import (
     PartyUpdateSerializer,
@@ -35,29 +36,18 @@ class ProtocolCursorPagination(CursorPagination):
     page_size = 50
 
 
-FILTER_PARAMETERS = [
-    OpenApiParameter("status", str, enum=ProtocolStatus.values, description="Only protocols with this status."),
-    OpenApiParameter("agency", int, description="Only protocols this agency is party to."),
-    OpenApiParameter(
-        "review_due",
-        str,
-        enum=[value for value, _ in selectors.ReviewDue.choices],
-        description="Active or suspended protocols whose review is overdue, or due within 30 days.",
-    ),
-]
-
-
 class ProtocolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Information-sharing protocols with their parties and status."""
 
     serializer_class = ProtocolSerializer
     pagination_class = ProtocolCursorPagination
-    filter_backends = []
+    # The list is filtered, and documented, by its FilterSet (protocols.filters).
+    filter_backends = [FilterSetBackend]
+    filterset_class = ProtocolFilterSet
 
     def get_queryset(self):
         # The cursor pagination orders the list, so a `sort` parameter is not offered here.
-        filters = selectors.protocol_filters_from({**self.request.query_params.dict(), "sort": selectors.DEFAULT_SORT})
-        return selectors.protocol_list(user=self.request.user, filters=filters)
+        return selectors.protocol_list(user=self.request.user)
 
     def get_object(self):
         return selectors.protocol_get(user=self.request.user, pk=self.kwargs["pk"])
@@ -70,10 +60,6 @@ class ProtocolViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         serializer = serializer_class(data=self.request.data, **kwargs)
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
-
-    @extend_schema(parameters=FILTER_PARAMETERS)
-    def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
 
     @extend_schema(request=ProtocolCreateSerializer, responses={201: ProtocolSerializer})
     def create(self, request):

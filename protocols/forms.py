@@ -6,39 +6,16 @@ from django import forms
 
 from accounts.models import Role, User
 from agencies.models import Agency
-from ocgshare import bounds, lists
+from ocgshare import bounds
 from ocgshare.constants import InformationCategory
 from ocgshare.forms import GovUKFormMixin
 
-from .constants import PARTY_TIER_CHOICES, LegalBasis, ProtocolStatus
+from .constants import PARTY_TIER_CHOICES, LegalBasis
 from .models import ProtocolTemplate
-from .selectors import SORTS, ProtocolFilters, ReviewDue
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
 
-class ProtocolFilterForm(GovUKFormMixin, forms.Form):
-    """Filters of the register (GET). Invalid values are ignored so a shared link still shows a list."""
-
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *ProtocolStatus.choices])
-    agency = forms.TypedChoiceField(label="Party agency", required=False, coerce=int, empty_value=None)
-    review_due = forms.ChoiceField(label="Review", required=False, choices=[("", "Any"), *ReviewDue.choices])
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Only agencies party to some protocol, read once (a queryset field would be read again on rendering).
-        parties = Agency.objects.filter(protocol_parties__isnull=False).distinct().order_by("name")
-        self.fields["agency"].choices = [("", "Any agency"), *parties.values_list("pk", "name")]
-
-    def filters(self, sort):
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return ProtocolFilters(
-            status=data.get("status", ""),
-            agency=data.get("agency"),
-            review_due=data.get("review_due", ""),
-            sort=lists.parse_sort(sort, SORTS, ProtocolFilters.sort),
-        )
 
 
 class ProtocolCreateForm(GovUKFormMixin, forms.Form):

@@ -5,14 +5,10 @@ Protocols themselves are not intelligence: every signed-in user may read the reg
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-
-from ocgshare import lists
-from ocgshare.params import parse_id
 
 from .constants import ProtocolStatus
 from .models import Protocol, ProtocolGroupObjectPermission, ProtocolParty, ProtocolPartyCategory, ProtocolTemplate
@@ -42,28 +38,6 @@ class ReviewDue:
     choices = [(OVERDUE, "Review overdue"), (WITHIN_30_DAYS, f"Review due within {REVIEW_DUE_DAYS} days")]
 
 
-@dataclass(frozen=True)
-class ProtocolFilters:
-    status: str = ""
-    agency: int | None = None
-    review_due: str = ""
-    sort: str = DEFAULT_SORT
-
-
-def protocol_filters_from(params):
-    """ProtocolFilters from query parameters, ignoring values that are not valid (as the pages do)."""
-    status = params.get("status", "")
-    review_due = params.get("review_due", "")
-    agency = params.get("agency", "")
-    sort = params.get("sort", DEFAULT_SORT)
-    return ProtocolFilters(
-        status=status if status in ProtocolStatus.values else "",
-        agency=parse_id(agency),
-        review_due=review_due if review_due in dict(ReviewDue.choices) else "",
-        sort=lists.parse_sort(sort, SORTS, DEFAULT_SORT),
-    )
-
-
 def _with_parties(queryset):
     return queryset.select_related("lead_agency").prefetch_related(
         Prefetch(
@@ -75,24 +49,31 @@ def _with_parties(queryset):
     )
 
 
-def protocol_list(*, user, filters=None):
-    """The register of agreements, filtered and sorted; parties are prefetched (with their
-    categories), so rendering a page costs a fixed number of queries."""
-    filters = filters or ProtocolFilters()
-    queryset = Protocol.objects.all()
-    if filters.status:
-        queryset = queryset.filter(status=filters.status)
-    if filters.agency:
-        queryset = queryset.filter(parties__agency_id=filters.agency)
-    if filters.review_due:
+def filter_protocols(queryset, filters):
+    """`queryset` narrowed by `filters`, the values a ProtocolFilterSet (protocols.filters) applies."""
+    if filters.get("status"):
+        queryset = queryset.filter(status=filters["status"])
+    if filters.get("agency"):
+        queryset = queryset.filter(parties__agency_id=filters["agency"])
+    if filters.get("review_due"):
         today = timezone.localdate()
         # Only agreements in force are reviewed.
         queryset = queryset.filter(status__in=[ProtocolStatus.ACTIVE, ProtocolStatus.SUSPENDED])
-        if filters.review_due == ReviewDue.OVERDUE:
+        if filters["review_due"] == ReviewDue.OVERDUE:
             queryset = queryset.filter(review_date__lt=today)
         else:
             queryset = queryset.filter(review_date__range=(today, today + datetime.timedelta(days=REVIEW_DUE_DAYS)))
-    return _with_parties(queryset.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT])))
+    return queryset
+
+
+def protocol_list(*, user, filterset=None, sort=DEFAULT_SORT):
+    """The register of agreements, narrowed by `filterset` (a protocols.filters.ProtocolFilterSet) and
+    sorted by `sort` (a key of SORTS); parties are prefetched (with their categories), so rendering a
+    page costs a fixed number of queries."""
+    queryset = Protocol.objects.all()
+    if filterset is not None:
+        queryset = filterset.filter_queryset(queryset)
+    return _with_parties(queryset.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT])))
 
 
 def signing_progress(protocol):

@@ -16,10 +16,10 @@ from ocgshare.service_errors import add_service_errors
 
 from . import permissions, selectors
 from .constants import ProtocolStatus
+from .filters import ProtocolFilterSet
 from .forms import (
     PartyForm,
     ProtocolCreateForm,
-    ProtocolFilterForm,
     ProtocolSectionsForm,
     RenewForm,
     ReviewForm,
@@ -63,18 +63,18 @@ def _non_field_messages(exc):
 
 @login_required
 def register(request):
-    form = ProtocolFilterForm(request.GET or None)
-    sort = request.GET.get("sort", "")
-    filters = form.filters(sort) if form.is_bound else selectors.ProtocolFilters()
-    page = lists.paginate(request, selectors.protocol_list(user=request.user, filters=filters))
+    filterset = ProtocolFilterSet(request.GET or None, user=request.user)
+    form = filterset.page_form()
+    sort = lists.parse_sort(request.GET.get("sort", ""), selectors.SORTS, selectors.DEFAULT_SORT)
+    page = lists.paginate(request, selectors.protocol_list(user=request.user, filterset=filterset, sort=sort))
     return render(
         request,
         "protocols/register.html",
         {
             "form": form,
             "page": page,
-            "headers": lists.sort_headers(filters.sort, SORTABLE_COLUMNS),
-            "is_filtered": bool(filters.status or filters.agency or filters.review_due),
+            "headers": lists.sort_headers(sort, SORTABLE_COLUMNS),
+            "is_filtered": filterset.is_filtered,
             "can_create": permissions.can_create_protocol(request.user),
         },
     )

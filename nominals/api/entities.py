@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from ocgshare.models import AccessSurface
 from ocgshare.service_errors import service_errors
 
-from ..constants import AssociationKind, EntityKind
+from ..filters import AssociationFilterSet, EntityFilterSet
 from ..models import OCG, Nominal
 from ..selectors import common as shared_selectors
 from ..selectors import entities as entity_selectors
@@ -25,28 +25,16 @@ from ..services import entities as entity_services
 from .common import RegisterViewSet, _parse
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("kind", str, enum=EntityKind.values),
-            OpenApiParameter("nominal", int),
-            OpenApiParameter("ocg", int),
-            OpenApiParameter("value", str, description="Part of the normalised value."),
-            OpenApiParameter("page_size", int),
-        ]
-    )
-)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("page_size", int)]))
 class EntityViewSet(RegisterViewSet):
     """Entities (law-enforcement detail: tier 1 viewers and owners only)."""
 
     serializer_class = EntitySerializer
-    audit_filters = entity_selectors.entity_filters_from
+    filterset_class = EntityFilterSet
 
     def get_queryset(self):
-        if self.action != "list":
-            return entity_selectors.entity_list(user=self.request.user)
-        filters = entity_selectors.entity_filters_from(self.request.query_params)
-        return entity_selectors.entity_list(user=self.request.user, filters=filters)
+        # The FilterSet narrows this (list only).
+        return entity_selectors.entity_list(user=self.request.user)
 
     @extend_schema(request=EntityWriteSerializer, responses={201: EntitySerializer})
     def create(self, request):
@@ -87,24 +75,16 @@ def _link(user, entity, data):
     )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("nominal", int, description="Associations of this nominal."),
-            OpenApiParameter("kind", str, enum=AssociationKind.values),
-            OpenApiParameter("page_size", int),
-        ]
-    )
-)
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("page_size", int)]))
 class AssociationViewSet(RegisterViewSet):
     """Associations between nominals the user may both see (tier 1 viewers and owners only)."""
 
     serializer_class = AssociationSerializer
-    audit_filters = entity_selectors.association_filters_from
+    filterset_class = AssociationFilterSet
 
     def get_queryset(self):
-        filters = entity_selectors.association_filters_from(self.request.query_params)
-        return entity_selectors.association_list(user=self.request.user, filters=filters).select_related(
+        # The FilterSet narrows this (list only).
+        return entity_selectors.association_list(user=self.request.user).select_related(
             "nominal_a", "nominal_b", "owning_agency"
         )
 

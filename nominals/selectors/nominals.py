@@ -19,7 +19,7 @@ from .common import (
     _visible_ocgs,
     nominal_queryset,
 )
-from .entities import AssociationFilters, association_list
+from .entities import association_list
 
 # The relations a nominal row carries besides its own columns. An API row carries everything its tier
 # shows; a page's table of nominals shows only aliases and OCGs, so it fetches only those.
@@ -145,9 +145,7 @@ def _attach_detail(user, nominal):
     nominal.supervision_list = list(nominal.supervisions.select_related("region"))
     nominal.order_list = list(nominal.orders.all())
     nominal.association_list = list(
-        association_list(user=user, filters=AssociationFilters(nominal=nominal.pk)).select_related(
-            "nominal_a", "nominal_b", "owning_agency"
-        )
+        association_list(user=user, nominal=nominal.pk).select_related("nominal_a", "nominal_b", "owning_agency")
     )
     nominal.entity_link_list = list(
         EntityLink.objects.filter(nominal=nominal, entity__in=access.only_visible(user, Entity.objects.all()))

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 import access
 from accounts.models import Role
-from audit.selectors import AccessLogFilters, access_log_filters_from, access_log_list
+from audit.filters import AccessLogFilterSet
+from audit.selectors import AccessLogFilters, access_log_list
 from audit.services import log_access
 from nominals.models import Nominal
 from ocgshare.models import AccessAction, AccessBasis, AccessLogEntry, AccessLogResult, AppendOnlyError
@@ -130,5 +131,6 @@ def test_filters_by_user_item_and_dates(police, police_auditor, analyst, nominal
 
 
 def test_filters_from_query_parameters_ignore_nonsense():
-    filters = access_log_filters_from({"user": "x", "object_id": "12", "object_type": "nominal", "date_from": "31/02"})
+    params = {"user": "x", "object_id": "12", "object_type": "nominal", "date_from": "31/02"}
+    filters = AccessLogFilterSet(params).access_log_filters()
     assert filters == AccessLogFilters(object_type="nominal", object_id=12)

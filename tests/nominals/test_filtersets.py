@@ -6,7 +6,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from accounts.models import Role
-from nominals.filters import NominalFilterSet, OCGFilterSet
+from nominals.filters import AssociationFilterSet, EntityFilterSet, NominalFilterSet, OCGFilterSet
 from tests.factories import UserFactory
 
 from .html import texts
@@ -82,7 +82,15 @@ def test_a_filter_never_widens_what_the_engine_returned(register):
     assert _api(outsider, "/api/ocgs/", {}) == []
 
 
-@pytest.mark.parametrize(("path", "filterset"), [("/api/nominals/", NominalFilterSet), ("/api/ocgs/", OCGFilterSet)])
+@pytest.mark.parametrize(
+    ("path", "filterset"),
+    [
+        ("/api/nominals/", NominalFilterSet),
+        ("/api/ocgs/", OCGFilterSet),
+        ("/api/entities/", EntityFilterSet),
+        ("/api/associations/", AssociationFilterSet),
+    ],
+)
 def test_the_schema_documents_every_filter_of_the_list_only(path, filterset):
     from drf_spectacular.generators import SchemaGenerator
 
@@ -93,3 +101,13 @@ def test_the_schema_documents_every_filter_of_the_list_only(path, filterset):
     search = schema["paths"].get(f"{path}search/")
     if search:
         assert not set(filterset.base_filters) & {p["name"] for p in search["get"]["parameters"]}
+
+
+def test_entity_and_association_filters_ignore_invalid_values_and_log_what_they_applied(analyst):
+    from audit.services import query_string
+
+    entities = EntityFilterSet({"kind": "bogus", "nominal": "x", "value": "  07700  ", "ocg": "3"}, user=analyst)
+    associations = AssociationFilterSet({"kind": "bogus", "nominal": "12"}, user=analyst)
+
+    assert query_string(entities.audit_params()) == "ocg=3&value=07700"
+    assert query_string(associations.audit_params()) == "nominal=12"
