@@ -186,9 +186,7 @@ def _seed_ocg(spec, nominals, tally):
     actor = user_by_email(REGISTER_STAFF[spec["lead"]])
     ocg = OCG.objects.filter(reference=normalise_identifier(spec["fields"]["reference"])).first()
     if ocg is None:
-        ocg = ocg_create(
-            surface=AccessSurface.SYSTEM, actor=actor, threat_areas=spec["threat_areas"], **spec["fields"]
-        )
+        ocg = ocg_create(surface=AccessSurface.SYSTEM, actor=actor, threat_areas=spec["threat_areas"], **spec["fields"])
         tally["OCGs", "created"] += 1
     else:
         tally["OCGs", "unchanged"] += 1
@@ -232,9 +230,7 @@ def _seed_entity(owner, kind, value, detail, links, nominals, ocgs, tally):
     normal_value, _ = normalise_entity_value(kind, value)
     entity = Entity.objects.filter(owning_agency=actor.agency, kind=kind, value=normal_value).first()
     if entity is None:
-        entity = entity_create(
-            surface=AccessSurface.SYSTEM, actor=actor, kind=kind, value=value, detail=detail
-        )
+        entity = entity_create(surface=AccessSurface.SYSTEM, actor=actor, kind=kind, value=value, detail=detail)
         tally["entities", "created"] += 1
     else:
         tally["entities", "unchanged"] += 1

@@ -16,8 +16,6 @@ from .models import ProtocolTemplate
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
 
-
-
 class ProtocolCreateForm(GovUKFormMixin, forms.Form):
     template = forms.ModelChoiceField(
         label="Start from",

@@ -20,8 +20,6 @@ def section_of(request):
     return "nominals"
 
 
-
-
 def _own_item(request, model, pk):
     """An item the user may change, fetched through the engine with its owner: 404 if they may not see
     it (exactly as if it did not exist), 403 if they see it but it is not their agency's to change (the
