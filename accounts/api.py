@@ -4,8 +4,7 @@ management for agency administrators. Same rules as the pages: rules.py, service
 from django.conf import settings
 from django.contrib.auth import authenticate, user_logged_in
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import RetrieveAPIView
@@ -13,12 +12,14 @@ from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ocgshare.filters import FilterSetBackend
 from ocgshare.models import AccessSurface
 
 from . import selectors, services
 from .authentication import VettedTokenAuthentication
-from .forms import SIGN_IN_ERROR, UserFilterForm
-from .models import ApiToken, Role
+from .filters import UserFilterSet
+from .forms import SIGN_IN_ERROR
+from .models import ApiToken
 from .rules import may_manage_users
 from .serializers import (
     ApiTokenSerializer,
@@ -148,16 +149,6 @@ def _as_drf_error(error):
 
 
 @extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, description="Name or e-mail address contains."),
-            OpenApiParameter("role", OpenApiTypes.STR, enum=Role.values),
-            OpenApiParameter("status", OpenApiTypes.STR, enum=["active", "disabled"]),
-            OpenApiParameter("vetting", OpenApiTypes.STR, enum=["current", "expiring", "expired"]),
-            OpenApiParameter("sort", OpenApiTypes.STR, enum=list(selectors.SORTS)),
-            OpenApiParameter("agency", OpenApiTypes.INT, description="Agency id (superusers only)."),
-        ]
-    ),
     create=extend_schema(request=UserCreateSerializer, responses={201: UserSerializer}),
     partial_update=extend_schema(
         request=UserUpdateSerializer,
@@ -178,13 +169,11 @@ class UserViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
 
     serializer_class = UserSerializer
     permission_classes = [IsAuthenticated, IsUserManager]
-    # Filtering and sorting are the selector's, shared with the page.
-    filter_backends = []
+    # The list is filtered, sorted and documented by its FilterSet (accounts.filters), as the page is.
+    filter_backends = [FilterSetBackend]
+    filterset_class = UserFilterSet
 
     def get_queryset(self):
-        if self.action == "list":
-            filters = UserFilterForm(self.request.query_params, actor=self.request.user).filters()
-            return selectors.user_list(actor=self.request.user, filters=filters)
         return selectors.managed_users(actor=self.request.user)
 
     def create(self, request):

@@ -11,7 +11,6 @@ from agencies.models import Agency
 from ocgshare.forms import GovUKFormMixin
 
 from .models import Role, VettingLevel
-from .selectors import SORTS
 from .services import REASON_MAX_LENGTH, normalise_email, user_problems
 
 # One message whatever went wrong, so the page does not tell an attacker whether the account
@@ -228,37 +227,3 @@ class UserEditForm(_UserFieldsForm):
     @property
     def disables_account(self):
         return self.user.is_active and "is_active" in self.cleaned_data and not self.cleaned_data["is_active"]
-
-
-class UserFilterForm(GovUKFormMixin, forms.Form):
-    """GET parameters of the user list (page and API); unknown values are ignored, not errors."""
-
-    q = forms.CharField(label="Name or e-mail address", required=False, max_length=200)
-    role = forms.ChoiceField(label="Role", required=False, choices=[("", "Any role"), *Role.choices])
-    status = forms.ChoiceField(
-        label="Account",
-        required=False,
-        choices=[("", "Active or disabled"), ("active", "Active"), ("disabled", "Disabled")],
-    )
-    vetting = forms.ChoiceField(
-        label="Vetting",
-        required=False,
-        choices=[
-            ("", "Any"),
-            ("expiring", "Expires within 30 days"),
-            ("expired", "Expired"),
-            ("current", "Valid for more than 30 days"),
-        ],
-    )
-    sort = forms.ChoiceField(required=False, choices=[(key, key) for key in SORTS], widget=forms.HiddenInput)
-
-    def __init__(self, *args, actor, **kwargs):
-        super().__init__(*args, **kwargs)
-        if actor.is_superuser:
-            self.fields["agency"] = forms.ModelChoiceField(
-                label="Agency", required=False, queryset=Agency.objects.order_by("name"), empty_label="Any agency"
-            )
-
-    def filters(self):
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}

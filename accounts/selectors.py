@@ -35,12 +35,18 @@ def managed_users(*, actor):
     return users.filter(agency_id=actor.agency_id, is_superuser=False)
 
 
-def user_list(*, actor, filters=None):
-    """The accounts `actor` manages, narrowed by `filters`: q (name or e-mail contains), role,
-    status ("active"/"disabled"), vetting ("current"/"expiring"/"expired"), agency (superusers
-    only) and sort (a key of SORTS)."""
-    filters = filters or {}
+def user_list(*, actor, filterset=None):
+    """The accounts `actor` manages, narrowed and sorted by `filterset` (an accounts.filters.UserFilterSet)."""
     users = managed_users(actor=actor)
+    if filterset is None:
+        return filter_users(users, actor=actor, filters={})
+    return filterset.filter_queryset(users)
+
+
+def filter_users(users, *, actor, filters):
+    """`users` narrowed by `filters`, the values a UserFilterSet (accounts.filters) applies: q (name or
+    e-mail contains), role, status ("active"/"disabled"), vetting ("current"/"expiring"/"expired"),
+    agency (superusers only) and sort (a key of SORTS)."""
     today = timezone.localdate()
 
     if q := (filters.get("q") or "").strip():

@@ -13,7 +13,8 @@ from ocgshare import lists
 from ocgshare.models import AccessSurface
 
 from . import selectors, services
-from .forms import PasswordChangeForm, SignInForm, UserCreateForm, UserEditForm, UserFilterForm
+from .filters import UserFilterSet
+from .forms import PasswordChangeForm, SignInForm, UserCreateForm, UserEditForm
 from .rules import may_manage_users
 
 
@@ -53,9 +54,10 @@ def _require_user_manager(request):
 @login_required
 def user_list(request):
     _require_user_manager(request)
-    filter_form = UserFilterForm(request.GET, actor=request.user)
-    filters = filter_form.filters()
-    page = lists.paginate(request, selectors.user_list(actor=request.user, filters=filters))
+    filterset = UserFilterSet(request.GET, user=request.user)
+    filter_form = filterset.page_form()
+    applied = filterset.applied
+    page = lists.paginate(request, selectors.user_list(actor=request.user, filterset=filterset))
     return render(
         request,
         "accounts/user_list.html",
@@ -63,12 +65,13 @@ def user_list(request):
             "filter_form": filter_form,
             "page": page,
             "columns": lists.sort_headers(
-                filters.get("sort", selectors.DEFAULT_SORT),
+                applied.get("sort", selectors.DEFAULT_SORT),
                 [("name", "Name"), ("email", "E-mail address")]
                 + ([("agency", "Agency")] if request.user.is_superuser else [])
                 + [("vetting", "Vetting expires")],
             ),
-            "is_filtered": any(key != "sort" for key in filters),
+            # The sort is a parameter of the FilterSet, but sorting is not filtering.
+            "is_filtered": any(name != "sort" for name in applied),
         },
     )
 
