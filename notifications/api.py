@@ -10,6 +10,7 @@ from ocgshare.filters import FilterSetBackend
 
 from . import selectors, services
 from .filters import InboxFilterSet
+from .models import Notification
 from .serializers import MarkedReadSerializer, NotificationSerializer, PreferencesSerializer
 
 
@@ -30,6 +31,8 @@ class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     # a 400. No generic search or ordering.
     filter_backends = [FilterSetBackend]
     filterset_class = InboxFilterSet
+    # Never read (get_queryset is); tells the schema generator the model without a signed-in user.
+    queryset = Notification.objects.none()
     lookup_value_regex = r"\d+"
 
     def get_queryset(self):
