@@ -15,7 +15,13 @@ def unread_count(*, user):
 
 def inbox_list(*, user, unread=False, event_type=None, oldest_first=False):
     """`user`'s own notifications, newest first; every lookup of a notification starts here."""
-    notifications = Notification.objects.filter(recipient=user)
+    return filter_inbox(
+        Notification.objects.filter(recipient=user), unread=unread, event_type=event_type, oldest_first=oldest_first
+    )
+
+
+def filter_inbox(notifications, *, unread=False, event_type=None, oldest_first=False):
+    """`notifications` (one user's inbox) narrowed by the inbox's filters (notifications.filters)."""
     if unread:
         notifications = notifications.filter(NEEDS_ATTENTION)
     if event_type:

@@ -42,17 +42,6 @@ class NotificationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class InboxFilterSerializer(serializers.Serializer):
-    """Query parameters of the inbox list."""
-
-    unread = serializers.BooleanField(
-        required=False,
-        default=False,
-        help_text="Only notifications still wanting attention: unread, and not asking for an action already done.",
-    )
-    event_type = serializers.ChoiceField(choices=EventType.choices, required=False, help_text="Only this type.")
-
-
 class MarkedReadSerializer(serializers.Serializer):
     marked_read = serializers.IntegerField(help_text="How many notifications were unread and are now read.")
 

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 from ocgshare import lists
 
 from . import selectors, services
-from .forms import InboxFilterForm, PreferencesForm
+from .filters import NEWEST, SHOW_ALL, InboxFilterSet
+from .forms import PreferencesForm
 
 
 def _own_notification(request, pk):
@@ -29,14 +30,14 @@ def _next_or_inbox(request):
 @login_required
 def inbox(request):
     data = request.GET.copy()
-    data.setdefault("show", InboxFilterForm.SHOW_ALL)
-    data.setdefault("sort", InboxFilterForm.NEWEST)
-    form = InboxFilterForm(data)
-    notifications = selectors.inbox_list(user=request.user, **form.selector_filters())
+    data.setdefault("show", SHOW_ALL)
+    data.setdefault("sort", NEWEST)
+    filterset = InboxFilterSet(data, page=True)
+    notifications = selectors.inbox_list(user=request.user, **filterset.selector_filters())
     context = {
-        "form": form,
+        "form": filterset.form,
         "page": lists.paginate(request, notifications),
-        "filtered": any(form.selector_filters()[key] for key in ("unread", "event_type")),
+        "filtered": filterset.is_filtered,
     }
     return render(request, "notifications/inbox.html", context)
 
