@@ -1,5 +1,5 @@
-"""Forms of the directory and the toolkit: the GET filter forms of the two lists, and the edit forms
-agency administrators use. Edit forms are ModelForms on an instance that already carries its agency,
+"""Forms of the directory and the toolkit: the edit forms agency administrators use (the lists'
+filters are agencies.filters). Edit forms are ModelForms on an instance that already carries its agency,
 so the model's own validation (including the duplicate-name rule) reports every problem at once;
 the services validate again with the same rules for every other caller."""
 
@@ -8,66 +8,7 @@ from django import forms
 from ocgshare.constants import FourP, InformationCategory
 from ocgshare.forms import GovUKFormMixin
 
-from .models import Agency, AgencyKind, AgencyLevel, DataHolding, Region, ThreatArea, TimeToAct, ToolOrPower
-
-
-class AgencyFilterForm(GovUKFormMixin, forms.Form):
-    """Search and filters of the agency directory (GET). Invalid values are ignored, not reported:
-    a filter link someone shares must still show a list."""
-
-    q = forms.CharField(label="Name or short name", required=False, max_length=100)
-    kind = forms.MultipleChoiceField(
-        label="Kind of agency", choices=AgencyKind.choices, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    level = forms.MultipleChoiceField(
-        label="Level", choices=AgencyLevel.choices, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    region = forms.MultipleChoiceField(
-        label="Region", choices=Region.choices, required=False, widget=forms.CheckboxSelectMultiple
-    )
-
-    def filters(self):
-        """The valid filters, for agency_list(); a field with an invalid value is left out."""
-        self.is_valid()
-        return {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data}
-
-
-class ToolkitFilterForm(GovUKFormMixin, forms.Form):
-    """Filters of 'who can bring what to the table' (GET)."""
-
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        max_length=100,
-        help_text="Words in a power's name, legal basis or purpose, or in a data holding.",
-    )
-    threat_area = forms.MultipleChoiceField(label="Threat area", required=False, widget=forms.CheckboxSelectMultiple)
-    category = forms.MultipleChoiceField(
-        label="Information category",
-        choices=InformationCategory.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Shows data holdings of these categories.",
-    )
-    four_p = forms.MultipleChoiceField(
-        label="4P area",
-        choices=FourP.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Shows tools and powers in these areas.",
-    )
-    kind = forms.MultipleChoiceField(
-        label="Kind of agency", choices=AgencyKind.choices, required=False, widget=forms.CheckboxSelectMultiple
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["threat_area"].choices = [(area.code, area.name) for area in ThreatArea.objects.all()]
-
-    def filters(self):
-        self.is_valid()
-        return {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data}
-
+from .models import Agency, DataHolding, ThreatArea, TimeToAct, ToolOrPower
 
 THREAT_AREA_FIELD_HELP = "Select every threat area it helps against, or none if it is general."
 

@@ -5,8 +5,8 @@ agency can bring, which every partner needs to know. Every signed-in user reads 
 these selectors take `user` for the common signature but apply no access-engine filter (DESIGN.md
 §4.1 covers nominals, OCGs, intelligence, targets and exports, not this reference data).
 
-Filters are plain dicts of parsed values (lists for multiple choices), shared by the pages' forms
-and the API's FilterSets, so both surfaces filter by the same rules.
+Filters are plain dicts of parsed values (lists for multiple choices), parsed by the FilterSets of
+agencies.filters for the pages and the API alike, so both surfaces filter by the same rules.
 """
 
 from dataclasses import dataclass

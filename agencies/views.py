@@ -12,7 +12,8 @@ from django.views.decorators.http import require_http_methods
 from ocgshare import lists
 
 from . import selectors, services
-from .forms import AgencyContactForm, AgencyFilterForm, DataHoldingForm, ToolkitFilterForm, ToolOrPowerForm
+from .filters import AgencyPageFilterSet, ToolkitPageFilters
+from .forms import AgencyContactForm, DataHoldingForm, ToolOrPowerForm
 from .models import Agency, DataHolding, ToolOrPower
 
 SORTABLE_COLUMNS = [("name", "Name"), ("kind", "Kind"), ("level", "Level"), ("region", "Region")]
@@ -20,8 +21,9 @@ SORTABLE_COLUMNS = [("name", "Name"), ("kind", "Kind"), ("level", "Level"), ("re
 
 @login_required
 def directory(request):
-    form = AgencyFilterForm(request.GET or None)
-    filters = form.filters() if form.is_bound else {}
+    filterset = AgencyPageFilterSet(request.GET or None)
+    form = filterset.form
+    filters = filterset.values()
     sort = lists.parse_sort(request.GET.get("sort"), selectors.AGENCY_SORTS, selectors.DEFAULT_AGENCY_SORT)
     page = lists.paginate(request, selectors.agency_list(user=request.user, filters={**filters, "sort": sort}))
     return render(
@@ -32,7 +34,7 @@ def directory(request):
             "page": page,
             "headers": lists.sort_headers(sort, SORTABLE_COLUMNS),
             "selected_filters": lists.selected_filters(request.GET, form),
-            "is_filtered": any(filters.values()),
+            "is_filtered": bool(filters),
         },
     )
 
@@ -192,8 +194,9 @@ def holding_delete(request, pk, holding_pk):
 
 @login_required
 def toolkit(request):
-    form = ToolkitFilterForm(request.GET or None)
-    filters = form.filters() if form.is_bound else {}
+    page_filters = ToolkitPageFilters(request.GET or None)
+    form = page_filters.form
+    filters = page_filters.values()
     result = selectors.toolkit_search(user=request.user, filters=filters)
     page = lists.paginate(request, result.agencies)
     return render(
@@ -206,6 +209,6 @@ def toolkit(request):
             "power_count": result.powers.count(),
             "holding_count": result.holdings.count(),
             "selected_filters": lists.selected_filters(request.GET, form),
-            "is_filtered": any(filters.values()),
+            "is_filtered": bool(filters),
         },
     )
