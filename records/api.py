@@ -45,10 +45,10 @@ class GrantsMixin:
 
     def _grant_item(self, pk):
         """The item if the user may see it, else 404 (exactly as if it did not exist)."""
-        item = selectors.visible_record(self.request.user, self.record_kind, pk)
-        if item is None:
-            raise Http404
-        return item
+        try:
+            return selectors.record_with_owner(self.request.user, self.record_kind, pk)
+        except Http404:
+            raise Http404 from None  # the API's bare "Not found.", naming no model
 
     @extend_schema(methods=["GET"], responses=GrantSerializer(many=True))
     @extend_schema(methods=["POST"], request=GrantWriteSerializer, responses={201: GrantSerializer})

@@ -7,11 +7,11 @@ from .models import grant_models
 from .services import require_register_staff
 
 
-def visible_record(user, kind, pk):
-    """The item `pk` of `kind` if `user` may see it (annotated by the engine, with its owner), else None."""
+def record_with_owner(user, kind, pk):
+    """The item `pk` of `kind` through the engine (access.access_get), with its owner in the same query;
+    Http404 if it does not exist or the user may not see it."""
     policy = access.policy_for(kind)
-    queryset = policy.model._default_manager.select_related(policy.owner_field)
-    return access.visible(user, queryset).filter(pk=pk).first()
+    return access.access_get(user, policy.model._default_manager.select_related(policy.owner_field), pk)
 
 
 def grant_get(obj, holder, pk):

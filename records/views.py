@@ -19,9 +19,7 @@ from .pages import child_form, item_url, log_form_read, pages_for, reader_requir
 def own_record(request, model, pk):
     """An item the user may change: 404 if they may not see it, 403 if they see it but it is not their
     agency's to change (the 403 page names nothing)."""
-    item = selectors.visible_record(request.user, model, pk)
-    if item is None:
-        raise Http404("No such item")
+    item = selectors.record_with_owner(request.user, model, pk)
     owner_id = getattr(item, access.policy_for(model).owner_id)
     if not access.is_owner_staff(request.user, owner_id):
         raise PermissionDenied("Only the owning agency's intelligence staff can change this record.")

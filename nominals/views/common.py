@@ -20,17 +20,6 @@ def section_of(request):
     return "nominals"
 
 
-def _own_item(request, model, pk):
-    """An item the user may change, fetched through the engine with its owner: 404 if they may not see
-    it (exactly as if it did not exist), 403 if they see it but it is not their agency's to change (the
-    403 page names nothing)."""
-    policy = access.policy_for(model)
-    item = access.access_get(request.user, model.objects.select_related(policy.owner_field), pk)
-    if not access.is_owner_staff(request.user, getattr(item, policy.owner_id)):
-        raise PermissionDenied("Only the owning agency's intelligence staff can change this record.")
-    return item
-
-
 def display_name(data):
     surname = (data.get("surname") or "").upper()
     return f"{surname}, {data['forenames']}" if data.get("forenames") else surname

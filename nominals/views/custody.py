@@ -5,17 +5,17 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from records.pages import child_form, reader_required
+from records.views import own_record
 
 from ..forms.custody import CustodyEpisodeForm, OrderForm, ReleaseForm, SupervisionForm, TransferForm
 from ..models import Nominal
 from ..services import custody as custody_services
-from .common import _own_item
 
 
 @require_http_methods(["GET", "POST"])
 @reader_required
 def custody_add(request, pk):
-    nominal = _own_item(request, Nominal, pk)
+    nominal = own_record(request, Nominal, pk)
     return child_form(
         request,
         nominal,
@@ -33,7 +33,7 @@ def _open_episode(nominal):
 @require_http_methods(["GET", "POST"])
 @reader_required
 def custody_release(request, pk):
-    nominal = _own_item(request, Nominal, pk)
+    nominal = own_record(request, Nominal, pk)
     episode = _open_episode(nominal)
     if episode is None:
         messages.info(request, "This nominal is not in custody.")
@@ -51,7 +51,7 @@ def custody_release(request, pk):
 @require_http_methods(["GET", "POST"])
 @reader_required
 def transfer_add(request, pk):
-    nominal = _own_item(request, Nominal, pk)
+    nominal = own_record(request, Nominal, pk)
     episode = _open_episode(nominal)
     if episode is None:
         messages.info(request, "Record a custody episode first: this nominal is not in custody.")
@@ -69,7 +69,7 @@ def transfer_add(request, pk):
 @require_http_methods(["GET", "POST"])
 @reader_required
 def supervision_add(request, pk):
-    nominal = _own_item(request, Nominal, pk)
+    nominal = own_record(request, Nominal, pk)
     return child_form(
         request,
         nominal,
@@ -83,7 +83,7 @@ def supervision_add(request, pk):
 @require_http_methods(["GET", "POST"])
 @reader_required
 def order_add(request, pk):
-    nominal = _own_item(request, Nominal, pk)
+    nominal = own_record(request, Nominal, pk)
     return child_form(
         request,
         nominal,

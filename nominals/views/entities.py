@@ -5,18 +5,18 @@ from django.db import transaction
 from django.views.decorators.http import require_http_methods
 
 from records.pages import child_form, reader_required
+from records.views import own_record
 
 from ..forms.entities import AssociationForm, EntityLinkForm
 from ..models import Nominal
 from ..selectors import common as shared_selectors
 from ..services import entities as entity_services
-from .common import _own_item
 
 
 @require_http_methods(["GET", "POST"])
 @reader_required
 def association_add(request, pk):
-    nominal = _own_item(request, Nominal, pk)
+    nominal = own_record(request, Nominal, pk)
 
     def save(data):
         data = dict(data)
@@ -38,7 +38,7 @@ def association_add(request, pk):
 @require_http_methods(["GET", "POST"])
 @reader_required
 def entity_add(request, pk):
-    nominal = _own_item(request, Nominal, pk)
+    nominal = own_record(request, Nominal, pk)
 
     @transaction.atomic
     def save(data):

@@ -13,7 +13,7 @@ from ocgshare import lists, tables
 from ocgshare.models import AccessAction
 from ocgshare.service_errors import add_service_errors
 from records.pages import log_form_read, reader_required, render_page, seeing
-from records.views import grant_rows
+from records.views import grant_rows, own_record
 
 from ..constants import CustodyCategory
 from ..filters import NominalFilterSet
@@ -24,7 +24,7 @@ from ..selectors import nominals as nominal_selectors
 from ..selectors import search as search_selectors
 from ..serializers.nominals import NominalDetailSerializer, NominalTableSerializer
 from ..services import nominals as nominal_services
-from .common import _groups, _own_item, _require_own_agency_staff, display_name
+from .common import _groups, _require_own_agency_staff, display_name
 
 # Sortable columns; the default order, newest first, is the register's own.
 NOMINAL_TABLE = tables.Table(
@@ -224,7 +224,7 @@ def nominal_create(request):
 @require_http_methods(["GET", "POST"])
 @reader_required
 def nominal_edit(request, pk):
-    nominal = _own_item(request, Nominal, pk)
+    nominal = own_record(request, Nominal, pk)
     form = NominalForm(request.POST or None, initial=NominalForm.initial_for(nominal))
     if request.method == "POST" and form.is_valid():
         try:

@@ -11,7 +11,7 @@ from audit.services import log_page_read
 from ocgshare import lists, tables
 from ocgshare.service_errors import add_service_errors
 from records.pages import child_form, log_form_read, reader_required, render_page, seeing
-from records.views import grant_rows
+from records.views import grant_rows, own_record
 
 from ..constants import tier_shows
 from ..filters import OCGFilterSet
@@ -21,7 +21,7 @@ from ..selectors import common as shared_selectors
 from ..selectors import ocgs as ocg_selectors
 from ..serializers.ocgs import OCGDetailSerializer, OCGSerializer
 from ..services import ocgs as ocg_services
-from .common import _groups, _own_item, _require_own_agency_staff
+from .common import _groups, _require_own_agency_staff
 
 OCG_TABLE = tables.Table(
     columns=[("reference", "Reference"), ("name", "Name")],
@@ -91,7 +91,7 @@ def ocg_create(request):
 @require_http_methods(["GET", "POST"])
 @reader_required
 def ocg_edit(request, pk):
-    ocg = _own_item(request, OCG, pk)
+    ocg = own_record(request, OCG, pk)
     form = OCGForm(request.POST or None, initial=OCGForm.initial_for(ocg))
     if request.method == "POST" and form.is_valid():
         try:
@@ -108,7 +108,7 @@ def ocg_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 @reader_required
 def membership_add(request, pk):
-    ocg = _own_item(request, OCG, pk)
+    ocg = own_record(request, OCG, pk)
 
     def save(data):
         data = dict(data)
@@ -129,7 +129,7 @@ def membership_add(request, pk):
 @require_http_methods(["GET", "POST"])
 @reader_required
 def membership_end(request, pk, membership_pk):
-    ocg = _own_item(request, OCG, pk)
+    ocg = own_record(request, OCG, pk)
     membership = OCGMembership.objects.filter(pk=membership_pk, ocg=ocg, ended_on=None).select_related("ocg").first()
     if membership is None:
         raise Http404("No such membership")
