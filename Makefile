@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup install assets migrate seed test lint check bench worker beat lock clean apicheck
+.PHONY: run setup install assets migrate seed test lint check bench loadtest worker beat lock clean apicheck
 
 run: setup
 	$(PY) manage.py runserver $(HOST)
@@ -60,6 +60,21 @@ bench: $(VENV)/.installed
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py generate_dataset --national --reuse
 	$(PY) manage.py bench_register $(BENCH_ARGS)
+
+# The load benchmark over HTTP, on PostgreSQL, in the benchmark's database (the same national data set as
+# `make bench`): gunicorn with the production settings driven by ApacheBench (installed from Debian's
+# apache2-utils if missing), then "who read item X" over ten million logged item reads (the log is filled
+# once and kept). For example:
+# `make loadtest DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocgshare_bench LOADTEST_ARGS="--requests 600"`
+LOADTEST_ARGS ?=
+loadtest: $(VENV)/.installed
+	@test -n "$(DATABASE_URL)" || { echo "make loadtest needs DATABASE_URL=postgres://... (a database of its own)"; exit 2; }
+	@command -v ab >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq apache2-utils; }
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py generate_dataset --national --reuse
+	$(PY) manage.py bench_http $(LOADTEST_ARGS)
+	$(PY) manage.py bench_access_log
 
 # requirements.lock: every production dependency of pyproject.toml, pinned with its hashes, for the
 # Dockerfile. Run after changing pyproject.toml's dependencies; tests/ocgshare/test_lock.py fails until

@@ -99,13 +99,13 @@ def _auditor(agency_id):
 def measure(requests, out):
     """Median and p95 (ms) of the auditor's first page and count of "who read item X" (the owner's
     auditor, in the log's "who read our records" view)."""
-    busiest = (
+    owners = (
         AccessLogResult.objects.filter(object_type="nominal")
         .values_list("object_owner_id", flat=True)
         .order_by("object_owner_id")
         .distinct()[:200]
     )
-    auditors = [auditor for agency_id in busiest if (auditor := _auditor(agency_id)) is not None][:5]
+    auditors = [auditor for agency_id in owners if (auditor := _auditor(agency_id)) is not None][:5]
     if not auditors:
         raise BenchmarkError("No synthetic auditor belongs to an agency whose items the log names")
     items = []

@@ -32,6 +32,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
@@ -104,10 +105,13 @@ def free_port():
 
 
 def database_url():
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        raise Refused("bench_http needs DATABASE_URL=postgres://… (the benchmark database) in the environment.")
-    return url
+    """The URL of this process's database, for the server: the same database, whatever DATABASE_URL says
+    (under pytest, the test database)."""
+    db = connection.settings_dict
+    credentials = quote(db["USER"] or "postgres", safe="") + (
+        f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
+    )
+    return f"postgres://{credentials}@{quote(db['HOST'] or '127.0.0.1', safe='')}:{db['PORT'] or 5432}/{quote(db['NAME'], safe='')}"
 
 
 def start_server(port, *, secret_key, workers, threads):
@@ -235,7 +239,6 @@ class LoadBenchmark:
     def run(self):
         if connection.vendor != "postgresql":
             raise Refused("bench_http measures PostgreSQL, the production engine; set DATABASE_URL=postgres://…")
-        database_url()
         if not synthetic.exists():
             raise Refused("There is no synthetic data set: run `manage.py generate_dataset --national` first.")
         if shutil.which("ab") is None:
