@@ -111,7 +111,8 @@ def database_url():
     credentials = quote(db["USER"] or "postgres", safe="") + (
         f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
     )
-    return f"postgres://{credentials}@{quote(db['HOST'] or '127.0.0.1', safe='')}:{db['PORT'] or 5432}/{quote(db['NAME'], safe='')}"
+    host = quote(db["HOST"] or "127.0.0.1", safe="")
+    return f"postgres://{credentials}@{host}:{db['PORT'] or 5432}/{quote(db['NAME'], safe='')}"
 
 
 def start_server(port, *, secret_key, workers, threads):
