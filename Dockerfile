@@ -38,4 +38,6 @@ RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
 
 USER ocgshare
 EXPOSE 8000
-CMD ["gunicorn", "ocgshare.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]
+# Settings from the environment (WEB_CONCURRENCY, WEB_THREADS, ...): ocgshare/gunicorn.py, which binds
+# 0.0.0.0:8000 and logs each request to standard output.
+CMD ["gunicorn", "-c", "python:ocgshare.gunicorn", "ocgshare.wsgi"]

@@ -125,7 +125,20 @@ TEMPLATES = [
 ]
 
 # Database: DATABASE_URL (PostgreSQL in production), else an SQLite file under var/.
+#
+# On PostgreSQL each process borrows its connections from one psycopg pool of at most
+# DATABASE_POOL_MAX_SIZE, whatever serves it: the development server starts a thread per HTTP
+# connection, so a persistent connection per thread (CONN_MAX_AGE) grows with the number of keep-alive
+# clients until PostgreSQL refuses more ("too many clients"); gunicorn's gthread workers and Celery's
+# threads would do the same on a smaller scale. With the pool a process never holds more than
+# max_size connections, so the whole deployment holds at most processes x max_size. A request
+# takes a connection when it first queries and gives it back when it ends; when all are in use it
+# waits up to DATABASE_POOL_TIMEOUT seconds for one rather than failing. DATABASE_POOL=0 turns the
+# pool off, for persistent connections (DATABASE_CONN_MAX_AGE) as before, or for a pooler such as
+# PgBouncer in front of the database.
 (BASE_DIR / "var").mkdir(exist_ok=True)
+DATABASE_POOL_MAX_SIZE = env_int("DATABASE_POOL_MAX_SIZE", 4)
+DATABASE_POOL_TIMEOUT = env_int("DATABASE_POOL_TIMEOUT", 10)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'ocgshare.sqlite3'}",
@@ -133,6 +146,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", default=True):
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "pool": {"min_size": 1, "max_size": DATABASE_POOL_MAX_SIZE, "timeout": DATABASE_POOL_TIMEOUT},
+    }
+    # Django refuses persistent connections with a pool: a connection goes back to the pool after
+    # each request instead, and the pool keeps it open.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # People: log in by e-mail; expired vetting or a disabled account cannot sign in.

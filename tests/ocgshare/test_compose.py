@@ -63,18 +63,32 @@ def test_migrations_run_once_before_the_app_starts():
         assert "migrate" not in command_line(services[name]), name
 
 
+def test_web_runs_gunicorn_with_the_projects_config_module():
+    # ocgshare/gunicorn.py reads the settings below from the environment (tests/ocgshare/test_gunicorn_config.py);
+    # no command-line flag may override it.
+    web = compose()["services"]["web"]
+    assert web["command"] == ["gunicorn", "-c", "python:ocgshare.gunicorn", "ocgshare.wsgi"]
+    environment = web["environment"]
+    # Where the published port and the healthcheck expect it, whatever .env says.
+    assert environment["WEB_BIND"] == "0.0.0.0:8000"
+    assert environment["WEB_CONCURRENCY"] == "3"
+    assert environment["WEB_THREADS"] == "1"
+    configured = compose({"WEB_CONCURRENCY": "5", "WEB_THREADS": "4"})["services"]["web"]["environment"]
+    assert (configured["WEB_CONCURRENCY"], configured["WEB_THREADS"]) == ("5", "4")
+
+
 def test_forwarded_headers_are_believed_only_from_the_proxy():
     web = compose()["services"]["web"]
-    line = command_line(web)
+    assert "forwarded" not in command_line(web)
 
-    (allowed,) = re.findall(r"--forwarded-allow-ips[= ](\S+)", line)
+    allowed = web["environment"]["FORWARDED_ALLOW_IPS"]
     assert "*" not in allowed
     # By default, the gateway of the project's own subnet: a proxy on the host, through the published port.
     network = compose()["networks"]["default"]["ipam"]["config"][0]["subnet"]
     assert allowed == network.rsplit(".", 1)[0] + ".1"
 
-    configured = command_line(compose({"FORWARDED_ALLOW_IPS": "10.0.0.5"})["services"]["web"])
-    assert "--forwarded-allow-ips=10.0.0.5" in configured
+    configured = compose({"FORWARDED_ALLOW_IPS": "10.0.0.5"})["services"]["web"]["environment"]
+    assert configured["FORWARDED_ALLOW_IPS"] == "10.0.0.5"
 
 
 def test_the_web_port_is_published_on_localhost_by_default():
@@ -132,3 +146,8 @@ def test_the_image_installs_the_lock_before_the_code():
 def test_the_image_bakes_in_no_secret_key():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert re.findall(r"SECRET_KEY=(\S+)", dockerfile) == ['"$(python']
+
+
+def test_the_image_runs_gunicorn_with_the_projects_config_module():
+    (cmd,) = [line for line in dockerfile_final_stage() if line.startswith("CMD ")]
+    assert cmd == 'CMD ["gunicorn", "-c", "python:ocgshare.gunicorn", "ocgshare.wsgi"]'

@@ -26,6 +26,15 @@ def test_every_setting_read_from_the_environment_is_documented():
     assert not missing, f"Add {sorted(missing)} to the README's configuration table"
 
 
+def test_every_setting_of_the_web_server_is_documented():
+    source = (ROOT / "ocgshare" / "gunicorn.py").read_text()
+    read = set(re.findall(r"(?:_int|os\.environ\.get)\(\s*[\"']([A-Z_]+)[\"']", source))
+    assert {"WEB_CONCURRENCY", "WEB_THREADS", "WEB_BIND", "PORT"} <= read
+
+    missing = read - configuration_table()
+    assert not missing, f"Add {sorted(missing)} to the README's configuration section"
+
+
 def test_every_demo_account_is_listed_with_the_password():
     emails = [user[0] for user in people.USERS] + [people.SUPERUSER[0]]
 
