@@ -40,11 +40,10 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.urls import reverse
 
+import access
 from accounts.models import ApiToken
 from demo import synthetic
 from nominals.models import Nominal
-
-import access
 
 from .figures import BenchmarkError, Refused
 from .instruments import cpu_check, load_average
@@ -242,9 +241,10 @@ class LoadBenchmark:
         if shutil.which("ab") is None:
             raise Refused("ApacheBench (ab) is not installed: `apt-get install apache2-utils` (make loadtest does).")
         self.out(
-            f"Load benchmark over HTTP: gunicorn with the production settings (workers {self.workers or 'as deployed'}, "
-            f"threads {self.threads or 'as deployed'}); ab -k, {self.concurrency} concurrent, {self.requests} requests per surface. {os.cpu_count()} "
-            f"CPUs, load average {load_average()}. CPU check: {cpu_check():.0f} ms."
+            "Load benchmark over HTTP: gunicorn with the production settings "
+            f"(workers {self.workers or 'as deployed'}, threads {self.threads or 'as deployed'}); "
+            f"ab -k, {self.concurrency} concurrent, {self.requests} requests per surface. "
+            f"{os.cpu_count()} CPUs, load average {load_average()}. CPU check: {cpu_check():.0f} ms."
         )
         viewers = choose_viewers(["partner"])
         if not viewers:
