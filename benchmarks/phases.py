@@ -22,6 +22,7 @@ from rest_framework.serializers import ListSerializer, Serializer
 
 import access.engine
 import audit.services
+import ocgshare.renderers
 
 ENGINE = "engine build and query compile"
 SQL = "SQL (waiting on the database)"
@@ -41,6 +42,7 @@ def _wrapped_points():
         (Serializer, "to_representation", OUTPUT),
         (ListSerializer, "to_representation", OUTPUT),
         (JSONRenderer, "render", OUTPUT),
+        (ocgshare.renderers.JSONRenderer, "render", OUTPUT),
         (Template, "render", OUTPUT),
         (audit.services, "log_access", LOG),
     ]

@@ -3,8 +3,9 @@ tier (the fields of each tier are the kind's access Policy's `tier_fields`), and
 
 import functools
 
+from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import serializers
-from rest_framework.fields import SkipField
+from rest_framework.fields import Field, SkipField
 from rest_framework.relations import PKOnlyObject
 
 import access
@@ -49,23 +50,58 @@ class TieredSerializer(TierDocumented, serializers.ModelSerializer):
 
     viewer_tier = serializers.IntegerField(read_only=True, help_text="0 originator, 1 law enforcement, 2 partnership.")
 
+    def field_plan(self, tier):
+        """The fields a row at `tier` shows, in order, as (name, field, attribute): `attribute` is the
+        row's attribute the field shows when reading it needs none of DRF's get_attribute (a plain field
+        on one attribute), else None. Built once per serializer and tier — a list's rows share the one
+        serializer — rather than every field checked against the tier's sets for every row."""
+        plans = self.__dict__.setdefault("_field_plans", {})
+        plan = plans.get(tier)
+        if plan is None:
+            dropped = tier_field_names(self.tier_kind, SanitisationTier.ORIGINATOR) - tier_field_names(
+                self.tier_kind, tier
+            )
+            plan = plans[tier] = tuple(
+                (field.field_name, field, _plain_attribute(field))
+                for field in self._readable_fields
+                if self.field_sources.get(field.field_name, field.field_name) not in dropped
+            )
+        return plan
+
     def to_representation(self, instance):
-        # DRF's own loop (ModelSerializer.to_representation), skipping the fields the tier drops before
-        # building them rather than deleting them after: a list of 50 rows at tier 2 builds a third less.
-        tiered = tier_field_names(self.tier_kind, SanitisationTier.ORIGINATOR)
-        allowed = tier_field_names(self.tier_kind, instance.viewer_tier)
+        # DRF's own loop (ModelSerializer.to_representation) over the fields the row's tier shows: the
+        # fields the tier drops are never built (a list of 50 rows at tier 2 builds a third less).
         data = {}
-        for field in self._readable_fields:
-            source = self.field_sources.get(field.field_name, field.field_name)
-            if source in tiered and source not in allowed:
-                continue
+        for name, field, attribute_name in self.field_plan(instance.viewer_tier):
+            if attribute_name is not None:
+                # What Field.get_attribute returns for a plain attribute that is there and not callable
+                # (a column or an annotation); anything else (a callable, a missing attribute, a mapping's
+                # item) is read the way DRF reads it, below.
+                try:
+                    attribute = getattr(instance, attribute_name)
+                except (AttributeError, ObjectDoesNotExist):
+                    attribute = _MISSING
+                if attribute is not _MISSING and not callable(attribute):
+                    data[name] = None if attribute is None else field.to_representation(attribute)
+                    continue
             try:
                 attribute = field.get_attribute(instance)
             except SkipField:
                 continue
             check_for_none = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
-            data[field.field_name] = None if check_for_none is None else field.to_representation(attribute)
+            data[name] = None if check_for_none is None else field.to_representation(attribute)
         return data
+
+
+_MISSING = object()
+
+
+def _plain_attribute(field):
+    """The attribute `field` reads, if Field.get_attribute reads it (a field on one attribute of the
+    row, not `*`, not a relation's own reading), else None."""
+    if type(field).get_attribute is not Field.get_attribute or len(field.source_attrs) != 1:
+        return None
+    return field.source_attrs[0]
 
 
 class GrantWriteSerializer(serializers.Serializer):
