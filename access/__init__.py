@@ -33,8 +33,10 @@ registered kind, their unexpired need-to-know grants. The queryset filter is the
 columns — owning agency; one (category = c AND owning agency IN ...) per category, merging every
 protocol that shares it; primary key IN the granted items — and the tier is a CASE over the same
 conditions, most detailed first (a constant where the user reaches everything at one tier). Both are
-built once per request and kind. The basis of a row (own agency, which protocol, which grant) is
-worked out in Python from the same routes (`access_of`), so it costs nothing in SQL.
+built once per request and kind, and kept across requests in the process's caches (access.caches), keyed
+by a sharing version that every write of routes changes (ocgshare.sharing). The basis of a row (own
+agency, which protocol, which grant) is worked out in Python from the same routes (`access_of`), so it
+costs nothing in SQL.
 
 One statement, no correlated subqueries: PostgreSQL walks the ordering index (created_at DESC, id DESC)
 for a first page or combines bitmaps of (owning agency, category) for counts, whatever the share of
@@ -44,7 +46,8 @@ Suspending a protocol deletes its grant rows, so it shows on the next request; n
 written per record per user.
 
 Where it lives: access.policies (the registry of kinds), access.viewer (the user, read once per
-request), access.conditions (the SQL), access.engine (the public functions, exposed here).
+request), access.conditions (the SQL), access.caches (routes and conditions kept per process),
+access.engine (the public functions, exposed here).
 """
 
 # The public functions are exposed lazily: Django imports this package while it loads the apps, before

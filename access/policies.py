@@ -69,7 +69,18 @@ def register(policy):
         raise ImproperlyConfigured(f"The {policy.kind!r} policy needs both need-to-know grant models, or neither")
     _by_model[policy.model] = policy
     _by_kind[policy.kind] = policy
+    if policy.user_grant_model is not None:
+        _watch_grants(policy)
     return policy
+
+
+def _watch_grants(policy):
+    """Change the sharing version on every save and delete of the kind's need-to-know grants (the grant
+    services, factories, the Django admin alike), so every process reads its cached grant routes afresh."""
+    from ocgshare.sharing import watch
+
+    watch(policy.user_grant_model)
+    watch(policy.group_grant_model)
 
 
 def policy_for(kind_or_model):

@@ -1,16 +1,21 @@
 """What the engine knows about a user for one request (the Viewer), read at most once per request:
-roles, groups and vetting; the protocol grants of their agency groups; their need-to-know grants."""
+roles, groups and vetting; the protocol grants of their agency groups; their need-to-know grants. The
+routes come from this process's caches (access.caches) where the sharing version has not changed since
+they were read, so a repeated request reads only that version (one primary-key query)."""
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from django.db.models import Value
 from django.utils import timezone
 
 from accounts.models import Role, VettingLevel
 from ocgshare.models import AccessBasis
+from ocgshare.sharing import sharing_version
 from protocols.constants import ProtocolStatus, SanitisationTier
 from protocols.models import ProtocolGroupObjectPermission
 
+from . import caches
 from .policies import policies
 
 # Roles that work the register: they see their own agency's items in full.
@@ -24,12 +29,15 @@ TIER_VETTING = {
     SanitisationTier.PARTNERSHIP: VettingLevel.BPSS,
 }
 
+_UNREAD = object()
+NO_PROTOCOL_ROUTES = MappingProxyType({})
+
 
 @dataclass(eq=False)
 class Viewer:
     """What the engine knows about a user for one request: roles, groups and vetting, and — read on
-    first use, at most once each per request — the protocol grants of their agency and their
-    need-to-know grants."""
+    first use, at most once each per request, from the process's caches where the sharing version allows
+    — the protocol grants of their agency and their need-to-know grants."""
 
     user_id: int | None
     agency_id: int | None
@@ -42,6 +50,8 @@ class Viewer:
     _grant_routes: dict | None = field(default=None, repr=False)
     _grants_by_item: dict = field(default_factory=dict, repr=False)
     _conditions: dict = field(default_factory=dict, repr=False)
+    _version: object = field(default=_UNREAD, repr=False)
+    _protocol_key: tuple | None = field(default=None, repr=False)
 
     @property
     def sees_anything(self):
@@ -51,46 +61,66 @@ class Viewer:
         """Whether the user can see nothing of `policy`'s kind, whatever the routes (no query)."""
         return not self.sees_anything or self.vetting_floor > policy.widest_tier
 
+    def sharing_version(self):
+        """The sharing version, read once per request (one primary-key query) and before any route: routes
+        read after it are at least as new as it, so nothing older is ever cached under it."""
+        if self._version is _UNREAD:
+            self._version = sharing_version()
+        return self._version
+
+    def protocol_routes_key(self):
+        """What the protocol routes are read from — (sharing version, today, group ids) — and their key in
+        the process's cache; None where the user receives nothing under protocols."""
+        if not (self.reads_others and self.group_ids):
+            return None
+        if self._protocol_key is None:
+            self._protocol_key = (self.sharing_version(), timezone.localdate(), self.group_ids)
+        return self._protocol_key
+
     def protocol_routes(self):
         """{(owning agency id, category): (tier, protocol id)}: what the user's agency groups receive
-        under protocols in force today — the most generous tier, and the protocol giving it."""
+        under protocols in force today — the most generous tier, and the protocol giving it. Read-only:
+        the mapping is shared, through the cache, with every user of the same groups."""
         if self._protocol_routes is None:
-            routes = {}
-            if self.reads_others and self.group_ids:
-                today = timezone.localdate()
-                rows = (
-                    ProtocolGroupObjectPermission.objects.filter(
-                        group_id__in=self.group_ids,
-                        content_object__status=ProtocolStatus.ACTIVE,
-                        content_object__start_date__lte=today,
-                        content_object__end_date__gte=today,
-                    )
-                    .values_list("content_object__parties__agency_id", "category", "tier", "content_object_id")
-                    .order_by()
-                )
-                for agency_id, category, tier, protocol_id in rows:
-                    key = (agency_id, category)
-                    if key not in routes or (tier, protocol_id) < routes[key]:
-                        routes[key] = (tier, protocol_id)
+            key = self.protocol_routes_key()
+            if key is None:
+                routes = NO_PROTOCOL_ROUTES
+            else:
+                routes = caches.protocol_routes.get(key)
+                if routes is None:
+                    _version, today, group_ids = key
+                    routes = MappingProxyType(_read_protocol_routes(group_ids, today))
+                    caches.protocol_routes.put(key, routes)
             self._protocol_routes = routes
         return self._protocol_routes
 
     def grant_routes(self, policy):
-        """[(item id, tier, basis, grant id)]: the user's unexpired need-to-know grants on `policy`'s
+        """((item id, tier, basis, grant id), ...): the user's unexpired need-to-know grants on `policy`'s
         kind, to them and to their agency groups. The grants on every kind are read together, in one
         query, on first use: a list of nominals needs those on OCGs too (the OCG links of each row)."""
         if policy.user_grant_model is None:
-            return []  # no need-to-know grants on this kind (entities, associations)
+            return ()  # no need-to-know grants on this kind (entities, associations)
         if self._grant_routes is None:
-            self._grant_routes = self._read_grant_routes()
-        return self._grant_routes.get(policy.kind, [])
+            self._grant_routes = self._cached_grant_routes()
+        return self._grant_routes.get(policy.kind, ())
 
-    def _read_grant_routes(self):
-        routes = {}
+    def _cached_grant_routes(self):
         if not self.reads_others:
-            return routes
+            return {}
+        kinds = tuple(policy.kind for policy in policies() if policy.user_grant_model is not None)
+        key = (self.sharing_version(), self.user_id, self.group_ids, kinds)
         now = timezone.now()
-        columns = ("model", "content_object_id", "tier", "kind", "pk")
+        entry = caches.grant_routes.get(key)
+        # Grants expire with no write to change the version: an entry serves until its first grant expires.
+        if entry is None or (entry[1] is not None and entry[1] <= now):
+            entry = self._read_grant_routes(now)
+            caches.grant_routes.put(key, entry)
+        return entry[0]
+
+    def _read_grant_routes(self, now):
+        """({kind: ((item id, tier, basis, grant id), ...)}, the earliest expiry among them or None)."""
+        routes = {}
+        columns = ("model", "content_object_id", "tier", "kind", "pk", "expires_at")
         parts = []
         for policy in policies():
             if policy.user_grant_model is None:
@@ -110,10 +140,12 @@ class Viewer:
                     .order_by()
                 )
         if not parts:
-            return routes
-        for model, item_id, tier, basis, grant_id in parts[0].union(*parts[1:], all=True):
+            return {}, None
+        earliest = None
+        for model, item_id, tier, basis, grant_id, expires_at in parts[0].union(*parts[1:], all=True):
             routes.setdefault(model, []).append((item_id, tier, basis, grant_id))
-        return routes
+            earliest = expires_at if earliest is None else min(earliest, expires_at)
+        return {kind: tuple(rows) for kind, rows in routes.items()}, earliest
 
     def grants_on(self, policy, item_id):
         """[(tier, basis, grant id)]: the user's unexpired need-to-know grants on one item."""
@@ -126,6 +158,26 @@ class Viewer:
 
 
 NOBODY = Viewer(None, None, (), False, False, None)
+
+
+def _read_protocol_routes(group_ids, today):
+    """The protocol routes of agency groups `group_ids` on `today` (one query; see Viewer.protocol_routes)."""
+    routes = {}
+    rows = (
+        ProtocolGroupObjectPermission.objects.filter(
+            group_id__in=group_ids,
+            content_object__status=ProtocolStatus.ACTIVE,
+            content_object__start_date__lte=today,
+            content_object__end_date__gte=today,
+        )
+        .values_list("content_object__parties__agency_id", "category", "tier", "content_object_id")
+        .order_by()
+    )
+    for agency_id, category, tier, protocol_id in rows:
+        key = (agency_id, category)
+        if key not in routes or (tier, protocol_id) < routes[key]:
+            routes[key] = (tier, protocol_id)
+    return routes
 
 
 def viewer_for(user):

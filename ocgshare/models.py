@@ -155,3 +155,19 @@ class AccessLogResult(AppendOnlyModel):
 
     def __str__(self):
         return f"{self.object_type} {self.object_id} at tier {self.tier} ({self.basis})"
+
+
+class SharingVersion(models.Model):
+    """One row: a token that changes whenever what decides who may see what changes (protocols, their
+    parties and grant rows, need-to-know grants). Every process caches the access engine's routes keyed
+    by it (access.routes), so a change committed by any process shows on the next request in all of them.
+
+    A random token rather than a counter: a counter goes back on rollback and would then come round again
+    for another change, matching routes a process cached from the rolled-back transaction. Written and read
+    by ocgshare.sharing."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    token = models.BigIntegerField()
+
+    def __str__(self):
+        return f"Sharing version {self.token}"

@@ -22,6 +22,7 @@ from nominals.models import (
     ProbationSupervision,
     Transfer,
 )
+from ocgshare.sharing import bump_sharing_version
 from protocols.constants import ProtocolStatus
 from protocols.models import Protocol
 from protocols.services.groups import agency_group_name
@@ -96,3 +97,4 @@ def delete_synthetic():
     names = [agency_group_name(pk) for pk in agencies.values_list("pk", flat=True)]
     Group.objects.filter(name__in=names).delete()
     agencies.delete()
+    bump_sharing_version()  # whatever the deletes above sent, the routes of every process are now stale

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from nominals.models import OCG, CustodyEpisode, Entity, Nominal
+from ocgshare.sharing import bump_sharing_version
 
 from .agencies import AgencyRows
 from .network import NetworkRows
@@ -80,3 +81,5 @@ class Generator(AgencyRows, ProtocolRows, NominalRows, NetworkRows):
         self.step("associations", self.make_associations)
         self.step("need-to-know grants", self.make_grants)
         self.writer.reset_sequences([User, Nominal, CustodyEpisode, OCG, Entity])
+        # COPY and bulk_create send no signals: tell every process's access engine that routes changed.
+        bump_sharing_version()

@@ -3,6 +3,8 @@
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 
+from ocgshare.sharing import bump_sharing_version
+
 from ..constants import RECEIVE_PERMISSIONS, ProtocolStatus, receive_codename
 from ..models import (
     Protocol,
@@ -38,6 +40,7 @@ def _grants_apply(protocol, parties):
                 )
             )
     ProtocolGroupObjectPermission.objects.bulk_create(rows)
+    bump_sharing_version()  # bulk_create sends no post_save: the access engine's caches must still know
     return len(rows)
 
 

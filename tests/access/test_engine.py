@@ -196,13 +196,14 @@ def test_grants_on_nominals_and_ocgs_are_read_in_one_query_and_kept_apart(
     on_ocg = grant_create(actor=analyst, obj=ocg, agency=outsider_agency, tier=2, reason="Enquiry", expires_at=_in(7))
     viewer = access.viewer_for(fresh(outsider))
 
-    with django_assert_num_queries(1):
+    # The sharing version, then the grants.
+    with django_assert_num_queries(2):
         nominal_routes = viewer.grant_routes(access.policy_for(Nominal))
         ocg_routes = viewer.grant_routes(access.policy_for(OCG))
-        assert viewer.grant_routes(access.policy_for(Entity)) == []
+        assert viewer.grant_routes(access.policy_for(Entity)) == ()
 
-    assert nominal_routes == [(nominal.pk, 2, AccessBasis.USER_GRANT, on_nominal.pk)]
-    assert ocg_routes == [(ocg.pk, 2, AccessBasis.AGENCY_GRANT, on_ocg.pk)]
+    assert nominal_routes == ((nominal.pk, 2, AccessBasis.USER_GRANT, on_nominal.pk),)
+    assert ocg_routes == ((ocg.pk, 2, AccessBasis.AGENCY_GRANT, on_ocg.pk),)
 
 
 def test_grant_and_protocol_give_the_more_generous_tier(active_protocol, analyst, nominal, council_spoc, prison_pio):
@@ -260,9 +261,9 @@ def test_visible_list_is_one_query_whatever_the_number_of_items(
     NominalFactory.create_batch(30, owning_agency=police)
     OCGFactory(lead_agency=police)
     user = fresh(prison_pio)
-    # Once per request: roles, groups, the agency's protocol grants, the user's grants on nominals;
-    # then the EXISTS itself.
-    with django_assert_num_queries(5):
+    # Once per request: roles, groups, the sharing version, and (not yet cached) the agency's protocol
+    # grants and the user's grants on nominals; then the EXISTS itself.
+    with django_assert_num_queries(6):
         access.only_visible(user, Nominal.objects.all()).exists()
     with django_assert_num_queries(1):
         rows = list(access.visible(user, Nominal.objects.all()))
@@ -378,8 +379,8 @@ def test_access_get_is_one_query_once_the_request_has_read_the_viewer(
 ):
     first, second = NominalFactory.create_batch(2, owning_agency=police)
     user = fresh(prison_pio)
-    # Roles, groups, the agency's protocol grants, the user's grants, then the item.
-    with django_assert_num_queries(5):
+    # Roles, groups, the sharing version, the agency's protocol grants, the user's grants, then the item.
+    with django_assert_num_queries(6):
         access.access_get(user, "nominal", first.pk)
     with django_assert_num_queries(1):
         assert access.access_get(user, "nominal", second.pk).viewer_tier == 1

@@ -54,6 +54,7 @@ from nominals.services.entities import entity_create, entity_link
 from nominals.services.nominals import nominal_create
 from nominals.services.ocgs import membership_add, ocg_create
 from ocgshare.constants import InformationCategory
+from ocgshare.sharing import bump_sharing_version
 from protocols.services.lifecycle import protocol_refresh_status, protocol_suspend
 from records.services import grant_create
 from tests.factories import AgencyFactory, PrisonFactory, UserFactory
@@ -322,6 +323,7 @@ def _build_world():
     NominalUserObjectPermission.objects.filter(user__email__contains="-expired@").update(
         expires_at=timezone.now() - datetime.timedelta(minutes=1)
     )
+    bump_sharing_version()  # update() sends no signal: the engine's cached grant routes must know
     return World(nominal=nominal, analyst=analyst, viewers=viewers)
 
 
