@@ -66,6 +66,7 @@ _EXPORTS = {
         "hidden_counts",
         "is_owner_staff",
         "only_visible",
+        "per_routes",
         "source_agency_ids",
         "tier_for",
         "visible",

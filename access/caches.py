@@ -62,10 +62,13 @@ class LRU:
 protocol_routes = LRU()
 grant_routes = LRU()
 conditions = LRU()
+# Querysets built from nothing of a user but their Conditions (access.engine.per_routes): a list's
+# queryset, built and resolved once per distinct conditions rather than on every request.
+querysets = LRU(max_entries=1024)
 
 
 def clear():
     """Empty every cache of this process (for benchmarks measuring a cold request; correctness never needs
     it: the sharing version does that)."""
-    for cache in (protocol_routes, grant_routes, conditions):
+    for cache in (protocol_routes, grant_routes, conditions, querysets):
         cache.clear()

@@ -11,6 +11,7 @@ from django.http import Http404
 from ocgshare.models import AccessBasis
 from protocols.constants import SanitisationTier
 
+from . import caches
 from .conditions import conditions_for
 from .policies import policy_for
 from .viewer import viewer_for
@@ -43,6 +44,26 @@ def access_queryset(user, kind):
     """Every item of `kind` (a model or kind name) that `user` may see, annotated with `viewer_tier`: a
     view's `get_queryset`, so that DRF's `get_object` answers 404 alike for the missing and the unseen."""
     return visible(user, policy_for(kind).model._default_manager.all())
+
+
+def per_routes(user, kinds, key, build):
+    """The queryset `build()` returns, built once per distinct engine conditions of `user` on `kinds` (and
+    `key`) and cloned on every later call: for a list whose queryset — annotations, subqueries, ordering —
+    costs more to build than to run. `build` must use nothing of the user but what the engine derives
+    from them for `kinds` (`visible`, `only_visible` and the querysets made of them), and `key` must name
+    everything else it depends on (sort, relations). Users share an entry only when their Conditions on
+    every kind are the very same cached object (access.caches.conditions: the same routes, vetting and
+    grants); a change of routes makes new Conditions, so a new entry. Never evaluate what it returns
+    in place of a clone: it is shared."""
+    viewer = viewer_for(user)
+    conditions = tuple(conditions_for(viewer, policy_for(kind)) for kind in kinds)
+    # Conditions objects are held by the entry, so their ids cannot be reused while it exists.
+    cache_key = (key, tuple(id(condition) for condition in conditions))
+    entry = caches.querysets.get(cache_key)
+    if entry is None or any(held is not now for held, now in zip(entry[0], conditions, strict=True)):
+        entry = (conditions, build())
+        caches.querysets.put(cache_key, entry)
+    return entry[1].all()
 
 
 def access_get(user, kind, pk):

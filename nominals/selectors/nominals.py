@@ -11,7 +11,7 @@ from ocgshare.expressions import JSONRows
 from ocgshare.tables import ordering
 
 from ..constants import RiskLevel
-from ..models import Entity, EntityLink, Nominal, NominalAlias, OCGMembership, OtherIdentifier, Transfer
+from ..models import OCG, Entity, EntityLink, Nominal, NominalAlias, OCGMembership, OtherIdentifier, Transfer
 from ..normalise import normalise_identifier
 from .common import (
     LAW_ENFORCEMENT_TIER,
@@ -115,10 +115,18 @@ def filter_nominals(user, queryset, filters):
 def nominal_list(*, user, filterset=None, sort=DEFAULT_NOMINAL_SORT, relations=API_ROW):
     """The nominals the user may see, narrowed by `filterset` (a nominals.filters.NominalFilterSet) and
     sorted by `sort` (a key of NOMINAL_SORTS, '-' first for descending), with what a list row shows."""
-    queryset = nominal_queryset(user)
+    if (sort or "").removeprefix("-") not in NOMINAL_SORTS:
+        sort = DEFAULT_NOMINAL_SORT
+    order = ordering(NOMINAL_SORTS, sort, DEFAULT_NOMINAL_SORT)
+
+    def build():
+        return with_list_relations(user, nominal_queryset(user).order_by(*order), relations)
+
+    # Built once per viewer's routes (it costs more to build than to run); the filters go on a clone.
+    queryset = access.per_routes(user, (Nominal, OCG), ("nominal_list", sort, relations), build)
     if filterset is not None:
         queryset = filterset.filter_queryset(queryset)
-    return with_list_relations(user, queryset.order_by(*ordering(NOMINAL_SORTS, sort, DEFAULT_NOMINAL_SORT)), relations)
+    return queryset
 
 
 def _attach_detail(user, nominal):
