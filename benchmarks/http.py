@@ -162,14 +162,18 @@ def stop_server(server):
             server.wait()
 
 
-def _cpu_seconds(pid):
-    """User + system CPU of one process, from /proc/<pid>/stat (0 if it has gone)."""
+def _cpu_seconds(pid, *, reaped=False):
+    """User + system CPU of one process, from /proc/<pid>/stat (0 if it has gone); with `reaped`, plus
+    that of its children that have ended (a database backend whose connection closed, a replaced worker)."""
     try:
         with open(f"/proc/{pid}/stat") as stat:
             fields = stat.read().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = int(fields[11]) + int(fields[12])
+    if reaped:
+        ticks += int(fields[13]) + int(fields[14])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _processes():
@@ -189,18 +193,25 @@ def _processes():
 
 def cpu_snapshot(server):
     """{("server" | "database", pid): CPU seconds} of gunicorn's master and workers and of PostgreSQL's
-    processes (this machine's: the benchmark's database is local)."""
+    processes (this machine's: the benchmark's database is local). The masters count their ended children
+    too, so a backend that exits between two snapshots is not lost."""
     snapshot = {}
-    for pid, (parent, name) in _processes().items():
+    processes = _processes()
+    for pid, (parent, name) in processes.items():
         if pid == server.pid or parent == server.pid:
-            snapshot["server", pid] = _cpu_seconds(pid)
+            snapshot["server", pid] = _cpu_seconds(pid, reaped=pid == server.pid)
         elif name.startswith("postgres"):
-            snapshot["database", pid] = _cpu_seconds(pid)
+            postmaster = not processes.get(parent, (0, ""))[1].startswith("postgres")
+            snapshot["database", pid] = _cpu_seconds(pid, reaped=postmaster)
     return snapshot
 
 
 def cpu_used(before, after, kind):
-    return sum(seconds - before.get(key, 0.0) for key, seconds in after.items() if key[0] == kind)
+    """CPU seconds `kind`'s processes used between the snapshots. A process that ended in between is
+    missing from `after`, its whole CPU in its master's reaped children: counting it from `before` as well
+    leaves exactly its share of the interval."""
+    keys = {key for key in (*before, *after) if key[0] == kind}
+    return sum(after.get(key, 0.0) - before.get(key, 0.0) for key in keys)
 
 
 # --- the load generator ---------------------------------------------------------------------------------
