@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup install assets migrate seed test lint check bench loadtest worker beat lock clean apicheck
+.PHONY: run setup install assets migrate seed reset-demo test lint check bench loadtest worker beat lock clean apicheck
 
 run: setup
 	$(PY) manage.py runserver $(HOST)
@@ -27,7 +27,14 @@ assets: node_modules/.installed
 	npm run --silent build
 
 migrate: $(VENV)/.installed
-	$(PY) manage.py migrate --no-input
+	$(PY) manage.py migrate --no-input -v 0
+
+# Back to the demo as first loaded: the embedded SQLite database is deleted and made again. With
+# DATABASE_URL set, every table of that database is emptied first (`flush`): never point it at real data.
+reset-demo: $(VENV)/.installed
+	@if [ -n "$(DATABASE_URL)" ]; then $(PY) manage.py flush --no-input; else rm -f var/ocgshare.sqlite3; fi
+	rm -rf var/mail
+	$(MAKE) --no-print-directory migrate seed
 
 seed: migrate
 	$(PY) manage.py seed_demo

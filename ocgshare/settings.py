@@ -1,7 +1,7 @@
 """OCG Share settings, read from the environment.
 
 With no environment at all the app runs as a development demo: DEBUG on, an SQLite file under
-var/, Celery tasks executed eagerly in-process and e-mail printed to the console. Production sets
+var/, Celery tasks executed eagerly in-process and e-mail written to files under var/mail/. Production sets
 DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL (see the README's table); the
 hardened settings below then refuse to start with the development secret key.
 """
@@ -217,10 +217,13 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 
 # E-mail.
+# The demo (DEBUG) writes each e-mail to a file under var/mail/ rather than to the console, where the
+# seeded accounts' welcome e-mails buried what `make run` has to say.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
@@ -375,6 +378,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Run in-process (no broker), every task would print a line as it succeeds; a worker's log keeps them.
+    "loggers": {"celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"}},
 }
 
 # Production hardening: everything `manage.py check --deploy` asks for.
