@@ -8,3 +8,10 @@ class AuditConfig(AppConfig):
 
     name = "audit"
     verbose_name = "Access log"
+
+    def ready(self):
+        from ocgshare.worklist import register_action
+
+        from .worklist import read_the_access_log
+
+        register_action(read_the_access_log, order=30)

@@ -7,6 +7,7 @@ class NominalsConfig(AppConfig):
     def ready(self):
         register_access_policies()
         register_record_pages()
+        register_work()
 
 
 def register_access_policies():
@@ -88,3 +89,15 @@ def register_record_pages():
         )
     )
     register_sections("nominals", section_of)
+
+
+def register_work():
+    """The register's actions and sections of the home work list (nominals.worklist)."""
+    from ocgshare.worklist import register_action, register_search, register_section
+
+    from .worklist import add_a_nominal, add_an_ocg, find_a_person, recently_added
+
+    register_action(add_a_nominal, order=10)
+    register_action(add_an_ocg, order=20)
+    register_section(recently_added, order=60)
+    register_search(find_a_person)

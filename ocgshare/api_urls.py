@@ -14,6 +14,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from .api_docs import api_docs
 from .routers import Router
+from .worklist_api import WorkListView
 
 # The order of the API root's listing.
 API_APPS = ["agencies", "notifications", "accounts", "protocols", "nominals", "audit"]
@@ -28,6 +29,7 @@ for app in API_APPS:
         app_paths.append(path("", include(module)))
 
 urlpatterns = [
+    path("me/tasks/", WorkListView.as_view(), name="api-me-tasks"),
     path("", include(router.urls)),
     *app_paths,
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -11,11 +11,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from .health import OK, health_report, liveness_report
+from .worklist import work_for
 
 
 @login_required
 def home(request):
-    return render(request, "home.html")
+    """Each user's work list ("what needs you"): what the apps registered with ocgshare.worklist."""
+    return render(request, "home.html", {"work": work_for(request.user)})
 
 
 def _health_response(report):
