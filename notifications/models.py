@@ -21,6 +21,7 @@ class EventType(models.TextChoices):
     PROTOCOL_SUSPENDED = "protocol_suspended", "Protocol suspended"
     PROTOCOL_REVIEW_DUE = "protocol_review_due", "Protocol review due"
     PROTOCOL_EXPIRED = "protocol_expired", "Protocol ending or expired"
+    INFORMATION_REQUESTED = "information_requested", "A partner asks for more on a record"
 
 
 class Delivery(models.TextChoices):

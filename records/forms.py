@@ -71,3 +71,15 @@ class GrantForm(GovUKFormMixin, forms.Form):
             "reason": data["reason"],
             "expires_at": expires_at,
         }
+
+
+class AskOwnerForm(GovUKFormMixin, forms.Form):
+    """Ask the owning agency's single point of contact for more on a record."""
+
+    message = forms.CharField(
+        label="What do you need, and why?",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Say what you would use it for. Do not include information the owner should not receive.",
+        error_messages={"required": "Say what you need and why"},
+    )

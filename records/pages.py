@@ -123,6 +123,19 @@ def seeing(request, item, item_access):
     explanation = {"tier": item_access.tier, "tier_label": TIER_LABELS.get(item_access.tier, ""), "owner": owner.name}
     basis = item_access.basis
     explanation["basis"] = basis
+    if owner.pk != user.agency_id:
+        # Next steps for a partner: who owns the record, how to reach them, and a way to ask for more.
+        spoc = owner.spoc if owner.spoc_id and owner.spoc.is_active else None
+        ask_url = reverse(f"{request.resolver_match.namespace}:ask-owner", args=[pages_for(model).url_kind, item.pk])
+        explanation["contact"] = {
+            "agency_pk": owner.pk,
+            "agency": owner.name,
+            "spoc": spoc.full_name if spoc else "",
+            "spoc_email": spoc.email if spoc else "",
+            "email": owner.contact_email,
+            "phone": owner.contact_phone,
+            "ask_url": ask_url if spoc else "",
+        }
     if basis == AccessBasis.OWN_AGENCY:
         explanation["reason"] = f"{owner.name}, your agency, owns this record and you work its register."
     elif basis == AccessBasis.PROTOCOL:

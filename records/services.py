@@ -15,12 +15,15 @@ import access
 from accounts.models import User
 from agencies.models import Agency
 from audit.services import log_access
+from notifications.models import EventType
+from notifications.services import notify
 from ocgshare import bounds
 from ocgshare.models import AccessAction, AccessBasis, AccessSurface
 from protocols.constants import PARTY_TIERS, highest_tier_for_kind
 from protocols.services.groups import agency_group, agency_id_of_group
 
 from .models import grant_models
+from .pages import item_url
 
 
 def require_register_staff(actor, agency_id, *, what="items"):
@@ -129,4 +132,40 @@ def grant_revoke(*, actor, grant, surface=AccessSurface.PAGE):
         obj=obj,
         access=access.Access(tier=grant.tier, basis=basis, grant_id=grant_id),
         recipient=recipient,
+    )
+
+
+ASK_MAX_LENGTH = 1000
+
+
+@transaction.atomic
+def ask_owner(*, actor, obj, message):
+    """A reader who is not the owner asks the owning agency's single point of contact (from the directory)
+    for more on `obj`, through a notification naming the item by kind and number and linking to it. Until
+    disclosure requests exist this is a message, not a disclosure: the owner decides what to share. One
+    ask per person, item and day. Returns the notification, or None if they have already asked today."""
+    policy = access.policy_for(type(obj))
+    owner = getattr(obj, policy.owner_field)
+    if not access.can_see(actor, obj):
+        raise PermissionDenied("You cannot see this record.")
+    if getattr(obj, policy.owner_id) == actor.agency_id:
+        raise PermissionDenied("This is your agency's record: ask a colleague.")
+    message = (message or "").strip()
+    if not message:
+        raise ValidationError({"message": "Say what you need and why"})
+    if len(message) > ASK_MAX_LENGTH:
+        raise ValidationError({"message": f"Your request must be {ASK_MAX_LENGTH} characters or fewer"})
+    spoc = owner.spoc
+    if spoc is None or not spoc.is_active:
+        raise ValidationError(
+            {"message": f"{owner.name} has no single point of contact in the directory: contact the agency directly."}
+        )
+    label = f"{type(obj)._meta.verbose_name.capitalize()} {obj.pk}"
+    return notify(
+        recipient=spoc,
+        event_type=EventType.INFORMATION_REQUESTED,
+        title=f"{actor.full_name} ({actor.agency.name}) asks for more on {label}",
+        body=message,
+        url=item_url(obj),
+        dedupe_key=f"ask:{policy.kind}:{obj.pk}:{actor.pk}:{timezone.localdate():%Y-%m-%d}",
     )

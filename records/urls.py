@@ -1,12 +1,14 @@
-"""The URLs of the need-to-know grant pages, for a record app's urls.py to include under its namespace."""
+"""The URLs of the need-to-know grant pages and of asking a record's owner for more, for a record app's
+urls.py to include under its namespace."""
 
 from django.urls import re_path
 
-from .views import grant_add, grant_revoke
+from .views import ask_owner, grant_add, grant_revoke
 
 
 def grant_urlpatterns(url_kinds):
-    """`grant-add` and `grant-revoke` for the kinds named in `url_kinds` (their RecordPages.url_kind)."""
+    """`grant-add`, `grant-revoke` and `ask-owner` (a partner asking the owner for more) for the kinds named
+    in `url_kinds` (their RecordPages.url_kind)."""
     kinds = "|".join(url_kinds)
     return [
         re_path(rf"^(?P<kind>{kinds})/(?P<pk>[0-9]+)/grants/add/$", grant_add, name="grant-add"),
@@ -15,4 +17,5 @@ def grant_urlpatterns(url_kinds):
             grant_revoke,
             name="grant-revoke",
         ),
+        re_path(rf"^(?P<kind>{kinds})/(?P<pk>[0-9]+)/ask/$", ask_owner, name="ask-owner"),
     ]

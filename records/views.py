@@ -2,7 +2,7 @@
 its page, templates/records/_grants.html), granting and revoking. Routed by records.urls."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
@@ -12,7 +12,7 @@ from agencies.models import Agency
 from protocols.services.groups import agency_id_of_group
 
 from . import selectors, services
-from .forms import GrantForm
+from .forms import AskOwnerForm, GrantForm
 from .pages import child_form, item_url, log_form_read, pages_for, reader_required, render_page
 
 
@@ -112,3 +112,30 @@ def grant_revoke(request, kind, pk, holder, grant_pk):
             "back_url": item_url(item),
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+@reader_required
+def ask_owner(request, kind, pk):
+    """A reader asks the owning agency's single point of contact for more on an item they can see."""
+    pages = pages_for(kind)
+    item = selectors.record_with_owner(request.user, pages.model, pk)
+    owner = getattr(item, access.policy_for(pages.model).owner_field)
+    if owner.pk == request.user.agency_id:
+        raise PermissionDenied("This is your agency's record.")
+    spoc = owner.spoc.full_name if owner.spoc else "their single point of contact"
+    return child_form(
+        request,
+        item,
+        form_class=AskOwnerForm,
+        heading=f"Ask {owner.name} for more",
+        hint=f"Your request goes to {spoc} as a notification naming this record by its number. "
+        f"{owner.name} decides what to share, and how.",
+        success=f"Your request has gone to {owner.name}.",
+        save=lambda data: _ask(request.user, item, data["message"]),
+    )
+
+
+def _ask(user, item, message):
+    if services.ask_owner(actor=user, obj=item, message=message) is None:
+        raise ValidationError({"message": "You have already asked about this record today"})
