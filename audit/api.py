@@ -127,6 +127,7 @@ class AccessLogViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return {**super().get_serializer_context(), "view": self._filters().view}
 
     @extend_schema(
+        filters=True,
         responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="One row per entry.")},
         description="The list's entries, for the same parameters, as CSV (streamed; every row, not a page). "
         "The export is logged in the access log (action export).",
