@@ -3,13 +3,18 @@ rules (audit.selectors.access_log_list): `?view=our_users` (the default), the en
 users; `?view=our_records`, the entries by anyone, in any agency, that name their agency's records, each
 showing only those records among its results."""
 
-from rest_framework import mixins, serializers, viewsets
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, renderers, serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission, IsAuthenticated
 
 from ocgshare.filters import FilterSetBackend
-from ocgshare.models import AccessLogEntry, AccessLogResult
+from ocgshare.models import AccessLogEntry, AccessLogResult, AccessSurface
 from ocgshare.pagination import CursorPagination
+from ocgshare.renderers import JSONRenderer
 
+from .exports import access_log_export, safe_cell
 from .filters import AccessLogFilterSet
 from .selectors import LogView, access_log_list, can_read_access_log, with_results
 
@@ -76,6 +81,28 @@ class AccessLogPagination(CursorPagination):
     page_size = 50
 
 
+class CSVRenderer(renderers.BaseRenderer):
+    """`?format=csv` or `Accept: text/csv` on the export. The export streams its own rows; this renders
+    only the errors (a refusal) when CSV was asked for."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        detail = data.get("detail", "") if isinstance(data, dict) else data
+        return f"detail\r\n{safe_cell(detail)}\r\n".encode()
+
+
+class AccessLogFilterBackend(FilterSetBackend):
+    """The list's FilterSet for the export too (the schema documents its parameters)."""
+
+    def get_filterset_class(self, view, queryset=None):
+        if getattr(view, "action", None) == "export":
+            return super(FilterSetBackend, self).get_filterset_class(view, queryset)
+        return super().get_filterset_class(view, queryset)
+
+
 class AccessLogViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """The access log (auditors only): what your agency's users did, or who read your agency's records."""
 
@@ -83,7 +110,7 @@ class AccessLogViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     permission_classes = [IsAuthenticated, IsAuditor]
     pagination_class = AccessLogPagination
     # The FilterSet documents the list's parameters; get_queryset applies it (the view chooses the entries).
-    filter_backends = [FilterSetBackend]
+    filter_backends = [AccessLogFilterBackend]
     filterset_class = AccessLogFilterSet
 
     def _filters(self):
@@ -98,3 +125,14 @@ class AccessLogViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "view": self._filters().view}
+
+    @extend_schema(
+        filters=True,
+        responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="One row per entry.")},
+        description="The list's entries, for the same parameters, as CSV (streamed; every row, not a page). "
+        "The export is logged in the access log (action export).",
+    )
+    @action(detail=False, methods=["get"], renderer_classes=[JSONRenderer, CSVRenderer], pagination_class=None)
+    def export(self, request):
+        filterset = AccessLogFilterSet(request.query_params, request=request)
+        return access_log_export(user=request.user, filterset=filterset, surface=AccessSurface.API)

@@ -59,6 +59,21 @@ def _filter(field_class, schema, **kwargs):
 
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+DATE_ERRORS = {"invalid": "Enter a real date, as YYYY-MM-DD"}
+
+
+class AccessLogFilterForm(ListFilterSet.Meta.form):
+    """The filters that only make sense together: an item number needs its type, and a date range its
+    dates in order. The values in error are not applied (ListFilterSet), and the page says why."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("object_id") and not cleaned.get("object_type"):
+            self.add_error("object_id", "Choose the item type to find an item by its number")
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to and date_to < date_from:
+            self.add_error("date_to", "The ‘to’ date must be the same as or after the ‘from’ date")
+        return cleaned
 
 
 class AccessLogFilterSet(ListFilterSet):
@@ -94,9 +109,19 @@ class AccessLogFilterSet(ListFilterSet):
         {**STRING, "enum": AccessAction.values},
     )
     date_from = _filter(
-        IsoDateField, {**STRING, "description": "YYYY-MM-DD, inclusive."}, label="From", widget=DATE_WIDGET
+        IsoDateField,
+        {**STRING, "description": "YYYY-MM-DD, inclusive."},
+        label="From",
+        widget=DATE_WIDGET,
+        error_messages=DATE_ERRORS,
     )
-    date_to = _filter(IsoDateField, {**STRING, "description": "YYYY-MM-DD, inclusive."}, label="To", widget=DATE_WIDGET)
+    date_to = _filter(
+        IsoDateField,
+        {**STRING, "description": "YYYY-MM-DD, inclusive; not before date_from."},
+        label="To",
+        widget=DATE_WIDGET,
+        error_messages=DATE_ERRORS,
+    )
     view = documented(
         django_filters.ChoiceFilter(label="View", choices=LogView.choices),
         {
@@ -113,6 +138,7 @@ class AccessLogFilterSet(ListFilterSet):
     class Meta(ListFilterSet.Meta):
         model = AccessLogEntry
         fields = []
+        form = AccessLogFilterForm
 
     def access_log_filters(self):
         """The valid values given, as audit.selectors.access_log_list takes them."""

@@ -7,10 +7,16 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
 
+from access.policies import policy_for
 from accounts.models import Role
-from ocgshare.models import AccessLogEntry, AccessLogResult
+from ocgshare.models import AccessBasis, AccessLogEntry, AccessLogResult
 from protocols.models import Protocol
+from records.pages import pages_for
+from records.templatetags.record_pages import tier_label
+
+from .services import item_label
 
 
 def can_read_access_log(user):
@@ -93,7 +99,7 @@ def access_log_list(*, user, filters=None):
 def with_results(entries, *, user, view):
     """`entries` with the items each listed (`entry.results.all()`), in one query: every item for our
     users' view, only the items of the auditor's agency for our records' view."""
-    results = AccessLogResult.objects.order_by("id")
+    results = AccessLogResult.objects.select_related("object_owner").order_by("id")
     if view == LogView.OUR_RECORDS:
         results = results.filter(object_owner_id=user.agency_id)
     return entries.prefetch_related(Prefetch("results", queryset=results))
@@ -105,3 +111,91 @@ def protocol_references(protocol_ids):
     if not protocol_ids:
         return {}
     return dict(Protocol.objects.filter(pk__in=protocol_ids).values_list("pk", "reference"))
+
+
+# --- the log as an auditor reads it: items by label and link, bases in full --------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class LoggedItem:
+    """An item the log names: `label` (type, register number and owner: object_label, never more) and
+    the path of its page, or "" for a kind without one. The item's page decides whether the auditor may
+    open it."""
+
+    label: str
+    url: str
+
+
+@dataclasses.dataclass(frozen=True)
+class ShownItem:
+    item: LoggedItem
+    basis: str  # basis_in_full
+
+
+def item_url(kind, pk):
+    try:
+        return reverse(pages_for(policy_for(kind).model).detail_url_name, args=[pk])
+    except LookupError:  # KeyError too: not a register kind (a user account), or a kind without pages
+        return ""
+
+
+def basis_in_full(*, basis, tier, protocol_reference="", grant_id=None):
+    """Why the item was shown, in words: "Information-sharing protocol NW-ISP-01 at Tier 1 law
+    enforcement", "Need-to-know grant 42 to the user at Tier 2 partnership", "Own agency at Tier 0
+    originator"; "" when the entry has no basis (a change, a list whose results each have theirs)."""
+    if not basis:
+        return ""
+    if basis == AccessBasis.AGGREGATE:
+        return AccessBasis.AGGREGATE.label
+    words = AccessBasis(basis).label if basis in AccessBasis.values else basis
+    if basis == AccessBasis.PROTOCOL and protocol_reference:
+        words = f"{words} {protocol_reference}"
+    elif basis == AccessBasis.USER_GRANT and grant_id:
+        words = f"Need-to-know grant {grant_id} to the user"
+    elif basis == AccessBasis.AGENCY_GRANT and grant_id:
+        words = f"Need-to-know grant {grant_id} to the agency"
+    version = tier_label(tier) if tier is not None else ""
+    return f"{words} at {version}" if version else words
+
+
+def describe_entries(entries, *, view):
+    """Attach to each entry (with `with_results`) what the page and the export show: `item` (a
+    LoggedItem or None), `basis_in_full`, `shown` (a ShownItem per item listed; in OUR_RECORDS only the
+    auditor's agency's) and `shown_count` (the result count; in OUR_RECORDS, of those items). One query
+    for the protocols of the entries' results, none when they name none."""
+    entries = list(entries)
+    protocols = protocol_references(
+        {r.basis_protocol_id for e in entries for r in e.results.all() if r.basis_protocol_id}
+    )
+    for entry in entries:
+        entry.item = None
+        if entry.object_type and entry.object_id:
+            entry.item = LoggedItem(
+                label=entry.object_label or f"{entry.object_type.capitalize()} {entry.object_id}",
+                url=item_url(entry.object_type, entry.object_id),
+            )
+        entry.basis_in_full = basis_in_full(
+            basis=entry.basis,
+            tier=entry.tier,
+            protocol_reference=entry.basis_protocol.reference if entry.basis_protocol else "",
+            grant_id=entry.basis_grant_id,
+        )
+        entry.shown = [
+            ShownItem(
+                item=LoggedItem(
+                    label=item_label(result.object_type, result.object_id, result.object_owner),
+                    url=item_url(result.object_type, result.object_id),
+                ),
+                basis=basis_in_full(
+                    basis=result.basis,
+                    tier=result.tier,
+                    protocol_reference=protocols.get(result.basis_protocol_id, ""),
+                    grant_id=result.basis_grant_id,
+                ),
+            )
+            for result in entry.results.all()
+        ]
+        entry.shown_count = entry.result_count
+        if view == LogView.OUR_RECORDS and entry.result_count is not None:
+            entry.shown_count = len(entry.shown)
+    return entries

@@ -57,10 +57,18 @@ from ocgshare.models import AccessAction, AccessBasis, AccessLogEntry, AccessLog
 
 def object_label(obj):
     """A label an auditor may see even if they may not see the item: its type, number and owner."""
-    policy = policy_for(type(obj))
-    owner = getattr(obj, policy.owner_field, None)
+    return item_label(policy_for(type(obj)).kind, obj.pk, getattr(obj, policy_for(type(obj)).owner_field, None))
+
+
+def item_label(kind, pk, owner):
+    """`object_label` from what the log keeps of an item (its kind, number and owning Agency or None): the
+    access log's pages and exports name the items a list showed the same way as the item it logged."""
+    try:
+        name = policy_for(kind).model._meta.verbose_name
+    except LookupError:
+        name = kind
     owner_name = owner.short_name or owner.name if owner is not None else "unknown agency"
-    return f"{type(obj)._meta.verbose_name.capitalize()} {obj.pk} ({owner_name})"
+    return f"{name[:1].upper()}{name[1:]} {pk} ({owner_name})"
 
 
 def _owner_id(obj):

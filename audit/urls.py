@@ -6,4 +6,5 @@ from . import views
 
 urlpatterns = [
     path("access-log/", views.access_log, name="access-log"),
+    path("access-log/export.csv", views.access_log_csv, name="access-log-csv"),
 ]

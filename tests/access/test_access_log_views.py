@@ -123,7 +123,11 @@ def test_the_page_shows_both_views(client, world, police_auditor, prison):
 
     assert ours.count('data-testid="access-log-row"') == 3
     assert ours.count('data-testid="reader-agency">HMP Northshire<') == 2
-    assert f"Nominal {world['whitlock'].pk}: Tier 1" in ours, "the list's result of ours, with its basis"
+    whitlock = world["whitlock"].pk
+    assert (
+        f'<a class="govuk-link" href="/register/nominals/{whitlock}/">Nominal {whitlock} (NP)</a>: '
+        f"Information-sharing protocol {world['protocol'].reference} at Tier 1 law enforcement"
+    ) in ours, "the list's result of ours, by label and link, with its basis in full"
     assert f"Nominal {world['pratt'].pk}" not in ours, "the prison's own record is the prison's business"
     assert "1 of your records shown" in ours
     users = client.get(reverse("access-log")).content.decode()

@@ -224,6 +224,8 @@ NO_REGISTER_DATA = {
     # The access log itself: items by type, number and owner only, for auditors (who read no register).
     "access-log": "the access log: item numbers and owners, not the items",
     "access-log-list": "the access log: item numbers and owners, not the items",
+    "access-log-csv": "the access log's export: item numbers and owners (logged as an export)",
+    "access-log-export": "the access log's export: item numbers and owners (logged as an export)",
     # Staff accounts (account changes are logged by accounts), agencies' directory and toolkit,
     # protocols and notifications: reference data and workflow, no nominal, OCG, entity or association.
     **dict.fromkeys(
