@@ -15,7 +15,7 @@ from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.forms import GovUKFormMixin
 
 from . import selectors
-from .models import Agency, AgencyKind, AgencyLevel, DataHolding, Region, ThreatArea, ToolOrPower
+from .models import Agency, AgencyKind, AgencyLevel, DataHolding, Region, ThreatArea, TimeToAct, ToolOrPower
 
 # As the pages' search boxes: a longer text is refused with a 400. SQLite refuses a LIKE
 # pattern over 50,000 bytes, and no name or legal basis is anywhere near this long.
@@ -64,6 +64,7 @@ class ToolOrPowerFilterSet(_SelectorFilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=AgencyKind.choices, label="Kind of agency")
     threat_area = django_filters.MultipleChoiceFilter(choices=ThreatAreaChoice.choices, label="Threat area code")
     four_p = django_filters.MultipleChoiceFilter(choices=FourP.choices, label="4P area")
+    time_to_act = django_filters.MultipleChoiceFilter(choices=TimeToAct.choices, label="Typical time to act")
     apply = staticmethod(selectors.tool_or_power_filter)
 
     class Meta:
@@ -156,6 +157,7 @@ class ToolOrPowerPageFilterSet(_ToolkitPageFilterSet, ToolOrPowerFilterSet):
         "q": (Q_LABEL, Q_HELP),
         "threat_area": ("Threat area", ""),
         "four_p": ("4P area", "Shows tools and powers in these areas."),
+        "time_to_act": ("Typical time to act", "Shows tools and powers that act this quickly."),
         "kind": ("Kind of agency", ""),
     }
 
@@ -183,16 +185,17 @@ class DataHoldingPageFilterSet(_ToolkitPageFilterSet, DataHoldingFilterSet):
 class ToolkitPageFilters:
     """The toolkit page filters tools and powers and data holdings from one set of GET parameters:
     both page FilterSets on the same data. `values()` is what selectors.toolkit_search takes (each
-    list's selector filter ignores the other's keys: a 4P area, an information category); `form` is
-    the one form the page shows, the holdings' form with the powers' 4P area added before it is
-    validated, so that it marks an invalid 4P area too."""
+    list's selector filter ignores the other's keys: a 4P area or time to act, an information
+    category); `form` is the one form the page shows, the holdings' form with the powers' 4P area and
+    time to act added before it is validated, so that it marks an invalid value of those too."""
 
     def __init__(self, data=None):
         self.holdings = DataHoldingPageFilterSet(data)
         self.form = self.holdings.form
         self.powers = ToolOrPowerPageFilterSet(data, threat_areas=self.holdings.threat_areas)
-        self.form.fields["four_p"] = self.powers.form.fields["four_p"]
-        self.form.order_fields(["q", "threat_area", "category", "four_p", "kind"])
+        for name in ("four_p", "time_to_act"):
+            self.form.fields[name] = self.powers.form.fields[name]
+        self.form.order_fields(["q", "threat_area", "four_p", "time_to_act", "category", "kind"])
         self.form.is_valid()
 
     def values(self):

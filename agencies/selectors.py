@@ -113,14 +113,16 @@ def _tagged_with(queryset, through, owner_field, codes):
 
 
 def tool_or_power_filter(queryset, filters):
-    """Narrow tools and powers by `agency`, `kind` (of agency), `threat_area` (codes), `four_p` and
-    `q` (name, legal basis, what it achieves, information needed)."""
+    """Narrow tools and powers by `agency`, `kind` (of agency), `threat_area` (codes), `four_p`,
+    `time_to_act` and `q` (name, legal basis, what it achieves, information needed)."""
     if agencies := _values(filters, "agency"):
         queryset = queryset.filter(agency__in=agencies)
     if kinds := _values(filters, "kind"):
         queryset = queryset.filter(agency__kind__in=kinds)
     if four_ps := _values(filters, "four_p"):
         queryset = queryset.filter(four_p__in=four_ps)
+    if times := _values(filters, "time_to_act"):
+        queryset = queryset.filter(time_to_act__in=times)
     queryset = _tagged_with(queryset, ToolOrPower.threat_areas.through, "toolorpower", _values(filters, "threat_area"))
     if text := _text(filters):
         queryset = queryset.filter(
@@ -172,19 +174,19 @@ class ToolkitResult:
 
 
 def toolkit_search(*, user, filters=None):
-    """Which agencies hold relevant powers and data, for `threat_area`, `category`, `four_p`, `kind`
-    and `q`.
+    """Which agencies hold relevant powers and data, for `threat_area`, `category`, `four_p`,
+    `time_to_act`, `kind` and `q`.
 
     A threat area narrows both powers and holdings. An information category describes data, so it
-    narrows holdings and, asked alone, leaves powers out; a 4P area describes what a power does, so
-    it narrows powers and, asked alone, leaves holdings out. Asked together, each narrows its own
+    narrows holdings and, asked alone, leaves powers out; a 4P area or a time to act describes what a
+    power does, so it narrows powers and, asked alone, leaves holdings out. Asked together, each narrows its own
     kind and both are shown. Evaluating a page of `agencies` costs a fixed number of queries (the
     agencies, their matching powers and holdings, and the threat areas of each), whatever the rows.
     """
     categories = _values(filters, "category")
-    four_ps = _values(filters, "four_p")
-    shows_powers = bool(four_ps) or not categories
-    shows_holdings = bool(categories) or not four_ps
+    about_powers = _values(filters, "four_p") or _values(filters, "time_to_act")
+    shows_powers = bool(about_powers) or not categories
+    shows_holdings = bool(categories) or not about_powers
 
     powers = tool_or_power_list(user=user, filters=filters) if shows_powers else ToolOrPower.objects.none()
     holdings = data_holding_list(user=user, filters=filters) if shows_holdings else DataHolding.objects.none()
@@ -211,4 +213,25 @@ def toolkit_search(*, user, filters=None):
         holdings=holdings,
         shows_powers=shows_powers,
         shows_holdings=shows_holdings,
+    )
+
+
+def toolkit_power_agency_count(result):
+    """How many agencies have a tool or power in `result` (a ToolkitResult)."""
+    return result.powers.order_by().values("agency").distinct().count()
+
+
+def toolkit_by_threat_area(result, filters=None):
+    """The tools and powers of `result` (a ToolkitResult) as (threat area, tool or power) rows, by
+    threat area, agency and name: a power tagged with two threat areas is listed under both, and under
+    only those asked for when `filters` name threat areas. Rows of ToolOrPower.threat_areas.through,
+    each with `threatarea` and `toolorpower` (with its agency and threat areas) read with the page: a
+    page costs two queries whatever its rows. A power tagged with no threat area has no row."""
+    rows = ToolOrPower.threat_areas.through.objects.filter(toolorpower__in=result.powers.order_by().values("pk"))
+    if codes := _values(filters, "threat_area"):
+        rows = rows.filter(threatarea__code__in=codes)
+    return (
+        rows.select_related("threatarea", "toolorpower__agency")
+        .prefetch_related("toolorpower__threat_areas")
+        .order_by("threatarea__name", "threatarea_id", "toolorpower__agency__name", "toolorpower__name", "id")
     )

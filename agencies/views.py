@@ -2,10 +2,14 @@
 selector or a service, and render. Every page needs a signed-in user; editing needs the agency's
 own administrator (checked here to refuse early, and again by the service)."""
 
+from itertools import groupby
+from operator import attrgetter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils.text import capfirst
 from django.views.decorators.http import require_http_methods
 
@@ -192,13 +196,61 @@ def holding_delete(request, pk, holding_pk):
     )
 
 
+# How the toolkit page arranges what matches: `?group=` and `?view=`, the first of each the default.
+TOOLKIT_GROUPS = {"agency": "Agency", "threat_area": "Threat area"}
+TOOLKIT_VIEWS = {"detailed": "Detailed", "table": "Table"}
+# A threat-area page lists tools and powers, not agencies: rows are short, so more fit on a page.
+TOOLKIT_THREAT_AREA_PAGE_SIZE = 50
+
+
+def _threat_area_groups(rows):
+    """A page of (threat area, tool or power) rows as [{"area", "powers"}], one per threat area."""
+    return [
+        {"area": area, "powers": [row.toolorpower for row in area_rows]}
+        for area, area_rows in groupby(rows, key=attrgetter("threatarea"))
+    ]
+
+
+def _toolkit_count(*, power_count, holding_count, agency_count, is_filtered):
+    """'12 tools and powers from 7 agencies match your filters.': `power_count` or `holding_count`
+    None when that kind is not shown."""
+    parts = []
+    if power_count is not None:
+        parts.append(f"{power_count} {'tool or power' if power_count == 1 else 'tools and powers'}")
+    if holding_count is not None:
+        parts.append(f"{holding_count} data holding{pluralize(holding_count)}")
+    text = f"{' and '.join(parts)} from {agency_count} agenc{pluralize(agency_count, 'y,ies')}"
+    if is_filtered:
+        text += " matches" if (power_count or 0) + (holding_count or 0) == 1 else " match"
+        text += " your filters"
+    return f"{text}."
+
+
+def _choice(request, name, choices):
+    value = request.GET.get(name)
+    return value if value in choices else next(iter(choices))
+
+
 @login_required
 def toolkit(request):
     page_filters = ToolkitPageFilters(request.GET or None)
     form = page_filters.form
     filters = page_filters.values()
+    group = _choice(request, "group", TOOLKIT_GROUPS)
+    view = _choice(request, "view", TOOLKIT_VIEWS)
     result = selectors.toolkit_search(user=request.user, filters=filters)
-    page = lists.paginate(request, result.agencies)
+    if group == "threat_area":
+        # Data holdings are arranged by agency only: this page answers which powers act on a threat area.
+        rows = selectors.toolkit_by_threat_area(result, filters)
+        page = lists.paginate(request, rows, per_page=TOOLKIT_THREAT_AREA_PAGE_SIZE)
+        agency_count = selectors.toolkit_power_agency_count(result) if page.paginator.count else 0
+        holding_count = None
+        area_groups = _threat_area_groups(page.object_list)
+    else:
+        page = lists.paginate(request, result.agencies)
+        agency_count = page.paginator.count
+        holding_count = result.holdings.count() if result.shows_holdings else None
+        area_groups = None
     return render(
         request,
         "agencies/toolkit.html",
@@ -206,8 +258,18 @@ def toolkit(request):
             "form": form,
             "page": page,
             "result": result,
-            "power_count": result.powers.count(),
-            "holding_count": result.holdings.count(),
+            "group": group,
+            "view": view,
+            "groups": TOOLKIT_GROUPS,
+            "views": TOOLKIT_VIEWS,
+            "agency_count": agency_count,
+            "area_groups": area_groups,
+            "count_text": _toolkit_count(
+                power_count=result.powers.count() if result.shows_powers or holding_count is None else None,
+                holding_count=holding_count,
+                agency_count=agency_count,
+                is_filtered=bool(filters),
+            ),
             "selected_filters": lists.selected_filters(request.GET, form),
             "is_filtered": bool(filters),
         },

@@ -35,7 +35,7 @@ def test_without_filters_every_agency_with_something_to_offer_is_listed(client, 
         "Northshire City Council": (["Premises closure order"], ["Tenancy records"]),
         "Northshire Police": (["Drugs search warrant"], ["Custody records"]),
     }
-    assertContains(response, "3 agencies, 3 tools and powers and 3 data holdings.")
+    assertContains(response, "3 tools and powers and 3 data holdings from 3 agencies.")
 
 
 @pytest.mark.parametrize(
@@ -112,9 +112,9 @@ def test_counts_say_what_is_shown(client, analyst, toolkit):
     holdings_only = client.get(f"{TOOLKIT}?category=financial")
     powers_only = client.get(f"{TOOLKIT}?four_p=pursue")
 
-    assertContains(holdings_only, "1 agency, 1 data holding match your filters.")
+    assertContains(holdings_only, "1 data holding from 1 agency matches your filters.")
     assertContains(holdings_only, "Showing data holdings only")
-    assertContains(powers_only, "2 agencies, 2 tools and powers match your filters.")
+    assertContains(powers_only, "2 tools and powers from 2 agencies match your filters.")
     assertContains(powers_only, "Showing tools and powers only")
 
 
@@ -146,7 +146,7 @@ def test_empty_state(client, analyst, toolkit):
 
     response = client.get(f"{TOOLKIT}?threat_area=cyber_crime")
 
-    assertContains(response, "No agency has listed anything that matches")
+    assertContains(response, "No tools, powers or data holdings match")
     assertContains(response, "clear the filters")
 
 
@@ -156,6 +156,8 @@ def test_filters_work_without_javascript_as_a_plain_get_form(client, analyst, to
     response = client.get(f"{TOOLKIT}?four_p=pursue")
 
     assertContains(response, f'<form method="get" action="{TOOLKIT}" novalidate>')
+    # The arrangement chosen is kept when filters are applied.
+    assertContains(response, '<input type="hidden" name="group" value="agency">')
     assertContains(response, 'type="submit" class="govuk-button"')
     assertContains(response, 'name="four_p" type="checkbox" value="pursue" checked')
     assertContains(response, 'name="threat_area" type="checkbox" value="illegal_drugs"')
@@ -169,7 +171,7 @@ def test_toolkit_paginates_agencies(client, analyst):
     second = client.get(f"{TOOLKIT}?four_p=pursue&page=2")
 
     assert list(grouped(second)) == ["Agency 25", "Agency 26"]
-    assertContains(second, "27 agencies, 27 tools and powers match your filters.")
+    assertContains(second, "27 tools and powers from 27 agencies match your filters.")
 
 
 def test_toolkit_query_count_does_not_grow_with_rows(client, analyst, django_assert_num_queries):

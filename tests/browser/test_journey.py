@@ -139,3 +139,39 @@ def test_skip_link_is_the_first_thing_the_keyboard_reaches(page):
     expect(focused).to_have_attribute("href", "#main-content")
     page.keyboard.press("Enter")
     expect(page.locator("main#main-content")).to_be_focused()
+
+
+def test_toolkit_in_a_meeting_by_threat_area_as_a_table_and_printed(page):
+    sign_in(page, PIO_EMAIL, DEMO_PASSWORD)
+    page.goto("/toolkit/")
+
+    # Arranged by keyboard alone: group by threat area, then show as a table.
+    arrange = page.get_by_test_id("arrange")
+    arrange.get_by_role("link", name="Threat area").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"group=threat_area"))
+    page.get_by_test_id("arrange").get_by_role("link", name="Table").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id("powers-table").first).to_be_visible()
+
+    # Filters keep the arrangement; the contents list leads to each threat area's heading.
+    page.get_by_label("Organised immigration crime").check()
+    page.get_by_test_id("apply-filters").click()
+    expect(page).to_have_url(re.compile(r"group=threat_area.*view=table|view=table.*group=threat_area"))
+    contents = page.get_by_test_id("contents-list")
+    expect(contents.get_by_role("link")).to_have_count(1)
+    contents.get_by_role("link", name="Organised immigration crime").click()
+    expect(page).to_have_url(re.compile(r"#threat-area-organised_immigration_crime$"))
+    expect(page.get_by_test_id("power-row").filter(has_text="Immigration Enforcement").first).to_be_visible()
+
+    # On paper: no navigation, filters or buttons; the marking fixed to repeat on every page.
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation", name="Primary navigation")).to_be_hidden()
+    expect(page.get_by_test_id("apply-filters")).to_be_hidden()
+    expect(page.get_by_test_id("contents-list")).to_be_hidden()
+    markings = page.locator(".app-security-marking")
+    expect(markings.first).to_be_visible()
+    expect(markings.first).to_have_css("position", "fixed")
+    expect(markings.last).to_have_css("position", "fixed")
+    expect(page.get_by_test_id("powers-table").first).to_be_visible()
+    assert page.pdf()[:4] == b"%PDF"
