@@ -150,6 +150,15 @@ READS = {
         Read(lambda w: reverse("nominals:grant-add", args=["ocgs", w["crew"].pk]), "item", "crew", readers=OWNER),
     ],
     "nominals:grant-revoke": [Read(grant_path("nominals", "marsh"), "item", "marsh", readers=OWNER)],
+    # Asking the owner for more: for the partners who see the item (the owner's staff are refused).
+    "nominals:ask-owner": [
+        Read(
+            lambda w: reverse("nominals:ask-owner", args=["nominals", w["marsh"].pk]),
+            "item",
+            "marsh",
+            readers=("prison_pio",),
+        )
+    ],
     # --- API ---
     "nominal-list": [
         Read(lambda w: "/api/nominals/", "items", params={"risk": "high"}, items_of=api_rows("nominal")),
@@ -194,6 +203,7 @@ NO_REGISTER_DATA = {
     "api-docs": "the API documentation",
     "api-token": "signing in for a token",
     "api-me": "the signed-in user's own account",
+    "api-me-tasks": "the work list: register items by kind and number only, as the access log names them",
     "api-sign-out": "signing out (revokes the token)",
     "healthz-live": "liveness check",
     "api-not-found": "the JSON 404 for an API path that matches no route",

@@ -34,6 +34,8 @@ ALLOWED = {
     # A list's "agency" filter, narrowing a queryset the engine has already reduced to what the user sees.
     "nominals/selectors/nominals.py:filter_nominals": "the FilterSet's agency filter on access.visible's queryset",
     "nominals/selectors/ocgs.py:filter_ocgs": "the FilterSet's agency filter on access.visible's queryset",
+    # Protocols, not register items: Protocol.lead_agency has the name of the OCG's owner field.
+    "protocols/worklist.py:reviews_and_endings": "the user's agency's protocols (Protocol.lead_agency)",
 }
 
 
