@@ -8,7 +8,7 @@ from django.contrib.auth.forms import PasswordChangeForm as DjangoPasswordChange
 from django.core.exceptions import ValidationError
 
 from agencies.models import Agency
-from ocgshare.forms import GovUKFormMixin
+from ocgshare.forms import GovUKDateField, GovUKFormMixin
 
 from .models import Role, VettingLevel
 from .services import REASON_MAX_LENGTH, normalise_email, user_problems
@@ -84,15 +84,10 @@ class _UserFieldsForm(GovUKFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select their vetting level"},
     )
-    vetting_expires = forms.DateField(
+    vetting_expires = GovUKDateField(
         label="Vetting expiry date",
-        help_text="For example, 2027-03-31.",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "required": "Enter their vetting expiry date",
-            "invalid": "Enter the vetting expiry date as a real date, for example 2027-03-31",
-        },
+        help_text="For example, 31 3 2027",
+        error_messages={"required": "Enter their vetting expiry date"},
     )
 
     # Fields user_problems knows about; the rest are checked here.

@@ -2,14 +2,13 @@
 audit.selectors.access_log_list as AccessLogFilters, since the view (`view`) decides which entries the
 other filters narrow."""
 
-import datetime
-
 import django_filters
 from django import forms
 
 from accounts.models import User
 from agencies.models import Agency
 from ocgshare.filters import IdFilter, ListFilterSet, documented
+from ocgshare.forms import GovUKDateField
 from ocgshare.models import AccessAction, AccessLogEntry
 from ocgshare.params import parse_id
 
@@ -36,18 +35,8 @@ class ItemNumberField(forms.IntegerField):
         return number
 
 
-class IsoDateField(forms.DateField):
-    """A date as YYYY-MM-DD (the date input's format and the API's)."""
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, datetime.date):
-            return value
-        try:
-            return datetime.date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+class IsoDateField(GovUKDateField):
+    """A date: YYYY-MM-DD from the API and from links, or the page's day, month and year boxes."""
 
 
 class _Filter(django_filters.Filter):
@@ -56,10 +45,6 @@ class _Filter(django_filters.Filter):
 
 def _filter(field_class, schema, **kwargs):
     return documented(type(field_class.__name__ + "Filter", (_Filter,), {"field_class": field_class})(**kwargs), schema)
-
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
-DATE_ERRORS = {"invalid": "Enter a real date, as YYYY-MM-DD"}
 
 
 class AccessLogFilterForm(ListFilterSet.Meta.form):
@@ -109,18 +94,13 @@ class AccessLogFilterSet(ListFilterSet):
         {**STRING, "enum": AccessAction.values},
     )
     date_from = _filter(
-        IsoDateField,
-        {**STRING, "description": "YYYY-MM-DD, inclusive."},
-        label="From",
-        widget=DATE_WIDGET,
-        error_messages=DATE_ERRORS,
+        IsoDateField, {**STRING, "description": "YYYY-MM-DD, inclusive."}, label="From", name="The from date"
     )
     date_to = _filter(
         IsoDateField,
         {**STRING, "description": "YYYY-MM-DD, inclusive; not before date_from."},
         label="To",
-        widget=DATE_WIDGET,
-        error_messages=DATE_ERRORS,
+        name="The to date",
     )
     view = documented(
         django_filters.ChoiceFilter(label="View", choices=LogView.choices),

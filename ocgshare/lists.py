@@ -24,7 +24,11 @@ with the app's selector, which knows the tie-breakers that keep pages stable.
 
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.utils.formats import date_format
+
+from .forms import DATE_PARTS, GovUKDateInput
 
 PAGE_SIZE = 25
 
@@ -72,6 +76,11 @@ def selected_filters(params, form):
     without `page`, since the list changes). Values that are not among a field's choices are left out."""
     groups = []
     for name, field in form.fields.items():
+        if isinstance(field.widget, GovUKDateInput):
+            tag = _date_tag(params, name, field)
+            if tag:
+                groups.append({"heading": field.label, "tags": [tag]})
+            continue
         choices = dict(getattr(field, "choices", ()))
         tags = []
         for value in (value for value in params.getlist(name) if value):
@@ -88,3 +97,17 @@ def selected_filters(params, form):
         if tags:
             groups.append({"heading": field.label, "tags": tags})
     return groups
+
+
+def _date_tag(params, name, field):
+    """The tag of a date filter, given as day, month and year boxes or as YYYY-MM-DD: its link drops
+    every form of the date. A date that is not a real one has no tag (the form shows its error)."""
+    try:
+        value = field.clean(field.widget.value_from_datadict(params, None, name))
+    except ValidationError:
+        return None
+    if value is None:
+        return None
+    dropped = {name, *(f"{name}-{part}" for part in DATE_PARTS)}
+    remaining = [(key, kept) for key in params if key != "page" and key not in dropped for kept in params.getlist(key)]
+    return {"label": date_format(value, "j F Y"), "url": f"?{urlencode(remaining)}"}

@@ -8,12 +8,10 @@ from accounts.models import Role, User
 from agencies.models import Agency
 from ocgshare import bounds
 from ocgshare.constants import InformationCategory
-from ocgshare.forms import GovUKFormMixin
+from ocgshare.forms import GovUKDateField, GovUKFormMixin
 
 from .constants import PARTY_TIER_CHOICES, LegalBasis
 from .models import ProtocolTemplate
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
 
 class ProtocolCreateForm(GovUKFormMixin, forms.Form):
@@ -25,12 +23,11 @@ class ProtocolCreateForm(GovUKFormMixin, forms.Form):
     )
     reference = forms.CharField(label="Reference", max_length=40, help_text="For example NW-ISP-2025-01.")
     title = forms.CharField(label="Title", max_length=200)
-    start_date = forms.DateField(label="Start date", widget=DATE_WIDGET)
-    end_date = forms.DateField(label="End date", widget=DATE_WIDGET)
-    review_date = forms.DateField(
+    start_date = GovUKDateField(label="Start date")
+    end_date = GovUKDateField(label="End date")
+    review_date = GovUKDateField(
         label="Review date",
         required=False,
-        widget=DATE_WIDGET,
         help_text="Leave blank to use the template's review interval from the start date.",
     )
 
@@ -38,9 +35,9 @@ class ProtocolCreateForm(GovUKFormMixin, forms.Form):
 class ProtocolSectionsForm(GovUKFormMixin, forms.Form):
     reference = forms.CharField(label="Reference", max_length=40)
     title = forms.CharField(label="Title", max_length=200)
-    start_date = forms.DateField(label="Start date", widget=DATE_WIDGET)
-    end_date = forms.DateField(label="End date", widget=DATE_WIDGET)
-    review_date = forms.DateField(label="Review date", widget=DATE_WIDGET)
+    start_date = GovUKDateField(label="Start date")
+    end_date = GovUKDateField(label="End date")
+    review_date = GovUKDateField(label="Review date")
     purposes = forms.CharField(
         label="Purposes",
         required=False,
@@ -146,14 +143,13 @@ class SuspendForm(GovUKFormMixin, forms.Form):
 
 
 class RenewForm(GovUKFormMixin, forms.Form):
-    end_date = forms.DateField(label="New end date", widget=DATE_WIDGET)
-    review_date = forms.DateField(
+    end_date = GovUKDateField(label="New end date")
+    review_date = GovUKDateField(
         label="Next review date",
         required=False,
-        widget=DATE_WIDGET,
         help_text="Leave blank to use the review interval from today.",
     )
 
 
 class ReviewForm(GovUKFormMixin, forms.Form):
-    next_review_date = forms.DateField(label="Next review date", widget=DATE_WIDGET)
+    next_review_date = GovUKDateField(label="Next review date")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from agencies.models import Agency
 from ocgshare import bounds
-from ocgshare.forms import GovUKFormMixin
+from ocgshare.forms import GovUKDateField, GovUKFormMixin
 from protocols.constants import PARTY_TIER_CHOICES
 
 
@@ -35,9 +35,7 @@ class GrantForm(GovUKFormMixin, forms.Form):
         max_length=bounds.REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    expires_on = forms.DateField(
-        label="Access ends at the end of", required=True, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    expires_on = GovUKDateField(label="Access ends at the end of", required=True, name="The date access ends")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

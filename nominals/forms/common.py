@@ -4,12 +4,11 @@ from django import forms
 
 import access
 from agencies.models import Agency, AgencyKind
+from ocgshare.forms import GovUKDateField
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
-
-def _date_field(label, *, required=False, help_text=""):
-    return forms.DateField(label=label, required=required, widget=DATE_WIDGET, help_text=help_text)
+def _date_field(label, *, required=False, help_text="", **kwargs):
+    return GovUKDateField(label=label, required=required, help_text=help_text, **kwargs)
 
 
 def _prisons():

@@ -31,7 +31,7 @@ class NominalForm(GovUKFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One a line, surname first: Smith, John",
     )
-    date_of_birth = _date_field("Date of birth (optional)")
+    date_of_birth = _date_field("Date of birth (optional)", autocomplete="bday")
     gender = forms.ChoiceField(label="Gender", choices=Gender.choices, initial=Gender.UNKNOWN)
     nationality = forms.CharField(label="Nationality (optional)", max_length=100, required=False)
     pnc_id = forms.CharField(
@@ -53,8 +53,13 @@ class NominalForm(GovUKFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One a line, what it is then the value: National Insurance number: QQ123456C",
     )
+    # No level or category is chosen in advance: each is a judgement the person recording must make (the
+    # API keeps the model's documented defaults for systems that send neither).
     risk_level = forms.ChoiceField(
-        label="Risk level", choices=RiskLevel.choices, initial=RiskLevel.MEDIUM, widget=forms.RadioSelect
+        label="Risk level",
+        choices=RiskLevel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a risk level"},
     )
     threat_areas = forms.MultipleChoiceField(
         label="Threat areas (optional)",
@@ -65,7 +70,8 @@ class NominalForm(GovUKFormMixin, forms.Form):
     category = forms.ChoiceField(
         label="Category of information",
         choices=InformationCategory.choices,
-        initial=InformationCategory.BACKGROUND,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a category of information"},
         help_text="A partner sees the record only under a protocol covering this category.",
     )
     handling_notes = forms.CharField(

@@ -27,8 +27,13 @@ class OCGForm(GovUKFormMixin, forms.Form):
         choices=ThreatAreaChoice.choices,
         widget=forms.CheckboxSelectMultiple,
     )
+    # Chosen by the person recording, as on the nominal form: it decides which partners see the group.
     category = forms.ChoiceField(
-        label="Category of information", choices=InformationCategory.choices, initial=InformationCategory.BACKGROUND
+        label="Category of information",
+        choices=InformationCategory.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a category of information"},
+        help_text="A partner sees the record only under a protocol covering this category.",
     )
     handling_notes = forms.CharField(
         label="Handling notes (optional)",

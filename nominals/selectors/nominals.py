@@ -1,6 +1,7 @@
 """Reads of nominals: the list with its filters and sorting, the relations a row carries, one nominal
 with what the viewer may see of it, and likely duplicates."""
 
+from django.db import connection
 from django.db.models import Case, F, IntegerField, OuterRef, Prefetch, Q, Value, When, prefetch_related_objects
 from django.db.models.functions import JSONObject
 from django.http import Http404
@@ -194,17 +195,30 @@ def establishment_choices():
 
 
 def likely_duplicates(
-    *, user, surname, forenames="", date_of_birth=None, pnc_id="", prison_number="", crn="", exclude_pk=None
+    *,
+    user,
+    surname,
+    forenames="",
+    aliases=(),
+    date_of_birth=None,
+    pnc_id="",
+    prison_number="",
+    crn="",
+    exclude_pk=None,
 ):
-    """Nominals the user can see that are probably the same person: the same surname (or alias
-    surname) and date of birth, or the same PNC ID, prison number or CRN. Through the access engine,
-    so a warning never names an item the user may not see."""
+    """Nominals the user can see that are probably the same person: the same PNC ID, prison number or CRN,
+    or the same date of birth with a name that search would find (nominal_search): a surname or alias
+    surname like the new surname or one of its alias surnames (`aliases`: surnames), or the same
+    forenames. Through the access engine, so a warning never names an item the user may not see."""
     conditions = Q()
-    if surname and date_of_birth:
-        surname = surname.strip()
-        conditions |= Q(date_of_birth=date_of_birth) & (
-            Q(surname__iexact=surname) | Q(aliases__surname__iexact=surname)
-        )
+    names = {name.strip() for name in (surname, *aliases) if name and name.strip()}
+    if date_of_birth and (names or forenames.strip()):
+        alike = Q()
+        for name in names:
+            alike |= _surname_like("surname", name) | _surname_like("aliases__surname", name)
+        if forenames.strip():
+            alike |= Q(forenames__iexact=forenames.strip())
+        conditions |= Q(date_of_birth=date_of_birth) & alike
     for field, value in (("pnc_id", pnc_id), ("prison_number", prison_number), ("crn", crn)):
         value = normalise_identifier(value)
         if value:
@@ -215,3 +229,13 @@ def likely_duplicates(
     if exclude_pk:
         matches = matches.exclude(pk=exclude_pk)
     return nominal_queryset(user).filter(pk__in=matches.values("pk")).order_by("surname", "forenames", "pk")
+
+
+def _surname_like(lookup, name):
+    """A surname search would find for `name`: on PostgreSQL trigram similarity (PARKER and PARKES, as
+    nominal_search finds misspellings); elsewhere, without trigrams, the same first three letters."""
+    if connection.vendor == "postgresql":
+        return Q(**{f"{lookup}__trigram_similar": name}) | Q(**{f"{lookup}__iexact": name})
+    if len(name) < 3:
+        return Q(**{f"{lookup}__iexact": name})
+    return Q(**{f"{lookup}__istartswith": name[:3]})

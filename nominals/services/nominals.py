@@ -74,7 +74,7 @@ def duplicate_message(duplicates):
 
 
 # What the duplicate check matches on (likely_duplicates): the access log's query of the refusal.
-DUPLICATE_CHECK_FIELDS = ("surname", "date_of_birth", "pnc_id", "prison_number", "crn")
+DUPLICATE_CHECK_FIELDS = ("surname", "forenames", "date_of_birth", "pnc_id", "prison_number", "crn")
 # The refusal names at most this many of the likely duplicates.
 DUPLICATES_NAMED = 5
 
@@ -120,6 +120,7 @@ def nominal_create(
                 user=actor,
                 surname=nominal.surname,
                 forenames=nominal.forenames,
+                aliases=[row.surname for row in alias_rows],
                 date_of_birth=nominal.date_of_birth,
                 pnc_id=nominal.pnc_id,
                 prison_number=nominal.prison_number,

@@ -209,8 +209,13 @@ def nominal_create(request):
                 {
                     "form": form,
                     "duplicates": _duplicates(request, refusal),
-                    # The same answers again, for "add anyway".
-                    "resubmit": [(name, value) for name in form.fields for value in request.POST.getlist(name)],
+                    # The same answers again, for "add anyway" (a date as its day, month and year boxes).
+                    "resubmit": [
+                        (key, value)
+                        for key in request.POST
+                        if key in form.fields or key.rpartition("-")[0] in form.fields
+                        for value in request.POST.getlist(key)
+                    ],
                 },
             )
         except ValidationError as exc:

@@ -106,6 +106,13 @@ def signed_in(browser, live_server, user):
     return page
 
 
+def fill_date(page, legend, date):
+    """A GOV.UK date input: its day, month and year boxes, found by the fieldset's legend as a person would."""
+    group = page.get_by_role("group", name=legend, exact=True)
+    for part in ("day", "month", "year"):
+        group.get_by_label(part.capitalize(), exact=True).fill(str(getattr(date, part)))
+
+
 def sign(page, reference):
     page.goto("/protocols/")
     page.get_by_role("link", name=reference).click()
@@ -123,8 +130,8 @@ def test_a_protocol_shares_the_nominal_at_tier_1_until_it_is_suspended(browser, 
     lead.get_by_test_id("create-protocol").click()
     lead.get_by_label("Reference").fill("NW-ISP-PROB")
     lead.get_by_label("Title").fill("Police and probation: managing OCG nominals")
-    lead.get_by_label("Start date").fill(today.isoformat())
-    lead.get_by_label("End date").fill((today + datetime.timedelta(days=365)).isoformat())
+    fill_date(lead, "Start date", today)
+    fill_date(lead, "End date", today + datetime.timedelta(days=365))
     lead.get_by_role("button", name="Create protocol").click()
     expect(lead.get_by_role("heading", level=1)).to_contain_text("Police and probation")
 

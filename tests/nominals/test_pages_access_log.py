@@ -76,6 +76,25 @@ def test_filters_by_user_item_action_and_dates(client, police_auditor, reads, an
     assert "Try other filters" in text(filtered, "empty-state")
 
 
+def test_the_date_filters_are_govuk_date_inputs_that_links_can_still_set(client, police_auditor, reads):
+    client = signed_in(client, police_auditor)
+    today = timezone.localdate()
+    boxes = {"date_from-day": today.day, "date_from-month": today.month, "date_from-year": today.year}
+
+    response = client.get(URL, boxes)
+
+    page = response.content.decode()
+    assert 'type="date"' not in page and 'name="date_from-day"' in page and 'name="date_to-year"' in page
+    assert len(texts(response, "access-log-row")) == 3 + REGISTER_WRITES
+    tags = {g["heading"]: g["tags"] for g in response.context["selected_filters"]}
+    assert [tag["label"] for tag in tags["From"]] == [today.strftime("%-d %B %Y")]
+    assert "date_from" not in tags["From"][0]["url"], "removing the tag drops every box of the date"
+    wrong = client.get(URL, {**boxes, "date_from-month": "13"})
+    assert "The from date must be a real date" in wrong.content.decode()
+    tomorrow = today + datetime.timedelta(days=1)
+    assert texts(client.get(URL, {"date_from": tomorrow.isoformat()}), "access-log-row") == []
+
+
 def test_the_log_pages_25_at_a_time(client, police_auditor, analyst):
     for number in range(30):
         AccessLogEntry.objects.create(
