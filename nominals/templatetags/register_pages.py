@@ -11,7 +11,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 import access
-from accounts.models import Role
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.links import url_maker
@@ -147,8 +146,3 @@ def _nominal_row(row, nominal_url, ocg_url):
 def reads_register(user):
     """Whether the user has a role that reads the register (the same roles as the engine)."""
     return bool(getattr(user, "is_authenticated", False) and user.has_role(*access.READER_ROLES))
-
-
-@register.filter
-def audits(user):
-    return bool(getattr(user, "is_authenticated", False) and user.has_role(Role.AUDITOR))
