@@ -79,5 +79,5 @@ def test_the_current_tab_is_marked(client, police):
     user = UserFactory(agency=police, roles=[Role.AUDITOR])
     html = signed_in(client, user).get(reverse("nominals:hotspots")).content.decode()
 
-    assert 'data-testid="nav-ocg-nominals-in-prison" aria-current="page"' in html
+    assert f'href="{reverse("nominals:hotspots")}" aria-current="page" data-testid="nav-ocg-nominals-in-prison"' in html
     assert html.count('aria-current="page"') == 1
