@@ -71,10 +71,16 @@ def test_the_list_has_the_moj_filter_toggle_and_the_whole_width(client, analyst,
 
     # The toggle: MoJ Frontend's script turns the panel into a shown/hidden one with its button in the
     # action bar; without JavaScript there is no button and the panel is shown (no hidden class).
-    assert 'class="moj-filter-layout__filter" data-module="moj-filter" data-start-hidden="false"' in html
+    assert 'class="moj-filter-layout__filter" data-module="moj-filter" data-start-hidden="true"' in html
     assert '<div class="moj-action-bar__filter"' in html and '<div class="moj-filter__header-action">' in html
     assert "moj-js-hidden" not in html
     assert "govuk-grid-column-two-thirds" not in html
+
+
+def test_the_filter_starts_shown_when_filters_are_applied(client, analyst, register):
+    html = signed_in(client, analyst).get(LIST_URL, {"risk": "high"}).content.decode()
+
+    assert 'data-module="moj-filter" data-start-hidden="false"' in html
 
 
 def test_dates_of_birth_do_not_wrap(client, analyst, register):
