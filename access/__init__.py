@@ -65,6 +65,7 @@ _EXPORTS = {
         "can_see",
         "hidden_counts",
         "is_owner_staff",
+        "most_detailed_tier",
         "only_visible",
         "per_routes",
         "source_agency_ids",

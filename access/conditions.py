@@ -36,6 +36,7 @@ class Conditions:
 
     where: Q
     tier: object  # an expression: a Value or a Case
+    tiers: tuple = ()  # the tiers `tier` may give a row, most detailed first
 
 
 def _by_category(agencies_by_category, policy):
@@ -123,6 +124,7 @@ def _build(viewer, policy):
             where |= Q(pk__in_ids=all_granted)
         if viewer.vetting_floor > SanitisationTier.ORIGINATOR:
             # Below the vetting of the tier granted: served the least detailed version instead.
+            tiers = [viewer.vetting_floor]
             tier = Value(viewer.vetting_floor, output_field=IntegerField())
         elif len(tiers) == 1:
             tier = Value(tiers[0], output_field=IntegerField())
@@ -130,5 +132,5 @@ def _build(viewer, policy):
             # The first matching WHEN is the most detailed tier the user reaches the row by.
             whens = [When(by_tier[tier], then=Value(tier)) for tier in tiers]
             tier = Case(*whens, default=Value(None), output_field=IntegerField())
-        return Conditions(where=where, tier=tier)
+        return Conditions(where=where, tier=tier, tiers=tuple(tiers))
     return None

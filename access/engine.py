@@ -46,6 +46,14 @@ def access_queryset(user, kind):
     return visible(user, policy_for(kind).model._default_manager.all())
 
 
+def most_detailed_tier(user, kind):
+    """The most detailed tier at which `user` may be shown any item of `kind` (None: no item at all), from
+    the same conditions as `visible` (no query past the routes): for a page to leave out what no row
+    it can show would fill, such as columns and filters of a tier the viewer never reaches."""
+    conditions = conditions_for(viewer_for(user), policy_for(kind))
+    return conditions.tiers[0] if conditions is not None and conditions.tiers else None
+
+
 def per_routes(user, kinds, key, build):
     """The queryset `build()` returns, built once per distinct engine conditions of `user` on `kinds` (and
     `key`) and cloned on every later call: for a list whose queryset — annotations, subqueries, ordering —

@@ -75,15 +75,31 @@ class NominalFilterSet(ListFilterSet):
         model = Nominal
         fields = []
 
+    # Filters on where a nominal is held: the page offers them only to a viewer who reaches some nominal at
+    # a tier that shows it (the API keeps them, documented as matching tier-1 rows only).
+    custody_filters = ("establishment", "custody")
+
     def filter_queryset(self, queryset):
         return nominal_selectors.filter_nominals(self.user, queryset, self.applied)
 
+    def page_form(self):
+        form = self.form
+        if not nominal_selectors.shows_custody(self.user):
+            form.is_valid()
+            for name in self.custody_filters:
+                # Left out of the form and not applied: a filter the page does not show must not empty it.
+                form.fields.pop(name, None)
+                form.errors.pop(name, None)
+                getattr(form, "cleaned_data", {}).pop(name, None)
+        return super().page_form()
+
     def page_choices(self, form):
         form.fields["agency"].choices = _source_agency_choices(self.user, Nominal, self.data.get("agency"))
-        form.fields["establishment"].choices = [
-            ("", "Any establishment"),
-            *((str(pk), name) for pk, name in nominal_selectors.establishment_choices()),
-        ]
+        if "establishment" in form.fields:
+            form.fields["establishment"].choices = [
+                ("", "Any establishment"),
+                *((str(pk), name) for pk, name in nominal_selectors.establishment_choices()),
+            ]
 
 
 class OCGFilterSet(ListFilterSet):

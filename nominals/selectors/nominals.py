@@ -11,7 +11,7 @@ from agencies.models import Agency
 from ocgshare.expressions import JSONRows
 from ocgshare.tables import ordering
 
-from ..constants import RiskLevel
+from ..constants import RiskLevel, tier_shows
 from ..models import OCG, Entity, EntityLink, Nominal, NominalAlias, OCGMembership, OtherIdentifier, Transfer
 from ..normalise import normalise_identifier
 from .common import (
@@ -111,6 +111,13 @@ def filter_nominals(user, queryset, filters):
         elif custody == CustodyStatus.OUT:
             queryset = queryset.filter(current_establishment__isnull=True)
     return queryset
+
+
+def shows_custody(user):
+    """Whether any nominal the user may see reaches them at a tier that shows where it is held: if none
+    does, a list has no "held at" column and no custody filters to offer them (no query past the
+    engine's routes)."""
+    return tier_shows("nominal", access.most_detailed_tier(user, Nominal), "current_establishment")
 
 
 def nominal_list(*, user, filterset=None, sort=DEFAULT_NOMINAL_SORT, relations=API_ROW):

@@ -11,7 +11,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 import access
-from accounts.models import Role
 from ocgshare.constants import InformationCategory
 from ocgshare.constants import ThreatArea as ThreatAreaChoice
 from ocgshare.links import url_maker
@@ -95,11 +94,12 @@ def risk_tag(risk):
 # result is marked safe once, for the whole table. The row dicts are NominalTableSerializer's, so a row
 # shows only what the viewer's tier reaches.
 @register.simple_tag
-def nominal_rows(rows):
-    """The <tr> of each nominal of `rows`, for templates/nominals/_nominal_table.html."""
+def nominal_rows(rows, held_at=True):
+    """The <tr> of each nominal of `rows`, for templates/nominals/_nominal_table.html; without the "held
+    at" cell when `held_at` is False."""
     nominal_url = url_maker("nominals:nominal-detail")
     ocg_url = url_maker("nominals:ocg-detail")
-    return mark_safe("\n".join(_nominal_row(row, nominal_url, ocg_url) for row in rows))  # noqa: S308 - escaped
+    return mark_safe("\n".join(_nominal_row(row, nominal_url, ocg_url, held_at) for row in rows))  # noqa: S308 - escaped
 
 
 def day_month_year(day):
@@ -111,7 +111,7 @@ def _person(surname, forenames, separator):
     return escape(surname.upper() + (f"{separator}{forenames}" if forenames else ""))
 
 
-def _nominal_row(row, nominal_url, ocg_url):
+def _nominal_row(row, nominal_url, ocg_url, held_at):
     hint = ""
     if row.get("aliases"):
         aliases = "; ".join(_person(alias["surname"], alias.get("forenames"), " ") for alias in row["aliases"])
@@ -120,11 +120,14 @@ def _nominal_row(row, nominal_url, ocg_url):
         if row.get(key):
             hint += f"{label}{escape(row[key])}<br>"
     born = as_date(row.get("date_of_birth"))
-    if "current_establishment" in row:
-        establishment = row["current_establishment"]
-        held_at = escape(establishment["name"]) if establishment else "Not in custody"
-    else:
-        held_at = '<span class="govuk-hint govuk-!-font-size-16">Not shared at your tier</span>'
+    held_at_cell = ""
+    if held_at:
+        if "current_establishment" in row:
+            establishment = row["current_establishment"]
+            where = escape(establishment["name"]) if establishment else "Not in custody"
+        else:
+            where = '<span class="govuk-hint govuk-!-font-size-16">Not shared at your tier</span>'
+        held_at_cell = f'<td class="govuk-table__cell" data-testid="held-at">{where}</td>'
     ocgs = "<br>".join(
         f'<a class="govuk-link" href="{ocg_url(ocg["id"])}">{escape(ocg["name"])}</a>' for ocg in row.get("ocgs") or ()
     )
@@ -135,9 +138,9 @@ def _nominal_row(row, nominal_url, ocg_url):
         f'<div class="govuk-!-margin-top-1 govuk-!-margin-bottom-1">{tier_tag(row["viewer_tier"])}</div>'
         '<span class="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0 govuk-!-display-block">'
         f"{hint}{escape(row.get('owning_agency_name', ''))}</span></td>"
-        f'<td class="govuk-table__cell">{day_month_year(born) if born else "Not known"}</td>'
+        f'<td class="govuk-table__cell app-nowrap">{day_month_year(born) if born else "Not known"}</td>'
         f'<td class="govuk-table__cell">{risk_tag(row.get("risk") or {})}</td>'
-        f'<td class="govuk-table__cell" data-testid="held-at">{held_at}</td>'
+        f"{held_at_cell}"
         f'<td class="govuk-table__cell govuk-!-font-size-16">{ocgs or "None"}</td>'
         "</tr>"
     )
@@ -147,8 +150,3 @@ def _nominal_row(row, nominal_url, ocg_url):
 def reads_register(user):
     """Whether the user has a role that reads the register (the same roles as the engine)."""
     return bool(getattr(user, "is_authenticated", False) and user.has_role(*access.READER_ROLES))
-
-
-@register.filter
-def audits(user):
-    return bool(getattr(user, "is_authenticated", False) and user.has_role(Role.AUDITOR))

@@ -59,6 +59,7 @@ def nominal_list(request):
             "selected_filters": lists.selected_filters(request.GET, form),
             "is_filtered": filterset.is_filtered,
             "can_create": access.is_owner_staff(request.user, request.user.agency_id),
+            "held_at": nominal_selectors.shows_custody(request.user),
         },
     )
 
@@ -77,7 +78,14 @@ def search(request):
     return render_page(
         request,
         "nominals/search.html",
-        {"form": form, "query": query, "nominals": results, "more": more, "limit": search_selectors.SEARCH_PAGE_LIMIT},
+        {
+            "form": form,
+            "query": query,
+            "nominals": results,
+            "more": more,
+            "limit": search_selectors.SEARCH_PAGE_LIMIT,
+            "held_at": nominal_selectors.shows_custody(request.user),
+        },
         shows_items=bool(query),
     )
 

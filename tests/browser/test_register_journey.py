@@ -164,6 +164,16 @@ def test_a_protocol_shares_the_nominal_at_tier_1_until_it_is_suspended(browser, 
     row = officer.get_by_test_id("nominal-row").filter(has_text="MARSH, Dean")
     expect(row).to_contain_text("Tier 1 law enforcement")
     expect(row.get_by_test_id("held-at")).to_have_text("HMP Northshire")
+    # MoJ Frontend's filter toggle: with no filter applied the filter starts hidden, the table the whole
+    # width; the button shows it and hides it again.
+    toggle = officer.get_by_test_id("filter-toggle").get_by_role("button")
+    expect(toggle).to_have_text("Show filter")
+    expect(officer.get_by_test_id("filter-panel")).to_be_hidden()
+    toggle.click()
+    expect(officer.get_by_label("Risk level")).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    toggle.click()
+    expect(officer.get_by_test_id("filter-panel")).to_be_hidden()
     row.get_by_role("link", name="MARSH, Dean").click()
     expect(officer.get_by_test_id("nominal-name")).to_have_text("MARSH, Dean")
     expect(officer.get_by_test_id("seeing-why")).to_contain_text("Tier 1 law enforcement")

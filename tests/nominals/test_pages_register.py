@@ -102,7 +102,10 @@ def test_partner_at_tier_2_lists_identity_only(client, council_spoc, register):
     listed = rows(response)
     assert len(listed) == 2
     assert all(TIER_2 in row for row in listed)
-    assert texts(response, "held-at") == ["Not shared at your tier", "Not shared at your tier"]
+    # No row would say where anyone is held: no "held at" column at all, nor a filter on it.
+    assert texts(response, "held-at") == [] and texts(response, "held-at-header") == []
+    assert 'name="establishment"' not in response.content.decode()
+    assert 'name="custody"' not in response.content.decode()
     marsh_row = next(row for row in listed if "MARSH" in row)
     assert "PNC 88/123456X" in marsh_row and "Northtown Crew" in marsh_row
 
@@ -117,10 +120,15 @@ def test_outsider_sees_an_empty_register(client, outsider, register):
 
 
 def test_tier_2_viewer_cannot_find_where_someone_is_held_by_filtering(client, council_spoc, prison, register):
-    response = signed_in(client, council_spoc).get(LIST_URL, {"establishment": prison.pk})
+    client = signed_in(client, council_spoc)
+    unfiltered = rows(client.get(LIST_URL))
 
-    assert rows(response) == []
-    assert "Try other filters" in text(response, "empty-state")
+    # The page offers a tier-2 viewer no custody filters, and ignores them in a link: the list is the same
+    # whoever is held, so it tells nothing of where.
+    for params in ({"establishment": prison.pk}, {"custody": "in"}, {"custody": "out"}):
+        response = client.get(LIST_URL, params)
+        assert rows(response) == unfiltered, params
+        assert "matching your filters" not in text(response, "result-count")
 
 
 def test_filters_and_sorting(client, analyst, register, prison):
