@@ -59,3 +59,9 @@ def primary_tabs(context):
         current = request.path.startswith(tab.current_prefix) if tab.current_prefix else request.path == url
         tabs.append({"label": tab.label, "url": url, "current": current, "testid": f"nav-{slugify(tab.label)}"})
     return tabs
+
+
+@register.filter
+def finds_people(user):
+    """Whether the header offers "Find a person" (the register's search): to those who read the register."""
+    return bool(getattr(user, "is_authenticated", False)) and reads_register(user)

@@ -141,7 +141,7 @@ def _nominal_row(row, nominal_url, ocg_url, held_at):
         f'<td class="govuk-table__cell app-nowrap">{day_month_year(born) if born else "Not known"}</td>'
         f'<td class="govuk-table__cell">{risk_tag(row.get("risk") or {})}</td>'
         f"{held_at_cell}"
-        f'<td class="govuk-table__cell govuk-!-font-size-16">{ocgs or "None"}</td>'
+        f'<td class="govuk-table__cell govuk-!-font-size-16 app-cell-links">{ocgs or "None"}</td>'
         "</tr>"
     )
 

@@ -81,3 +81,17 @@ def test_the_current_tab_is_marked(client, police):
 
     assert f'href="{reverse("nominals:hotspots")}" aria-current="page" data-testid="nav-ocg-nominals-in-prison"' in html
     assert html.count('aria-current="page"') == 1
+
+
+@pytest.mark.parametrize("role", list(ROLES), ids=str)
+def test_find_a_person_is_in_the_header_of_every_page_for_register_readers(request, client, role):
+    agency_fixture, expected, _ = ROLES[role]
+    user = UserFactory(agency=request.getfixturevalue(agency_fixture), roles=[role])
+    client = signed_in(client, user)
+    reads = "Register" in expected
+    for path in (reverse("home"), reverse("agencies:directory"), reverse("protocols:register")):
+        html = client.get(path).content.decode()
+        assert ('id="header-search"' in html) == reads, path
+    if reads:
+        html = client.get(reverse("agencies:toolkit")).content.decode()
+        assert f'action="{reverse("nominals:search")}"' in html and 'name="q"' in html
