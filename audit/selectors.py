@@ -7,15 +7,13 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.urls import reverse
 
-from access.policies import policy_for
 from accounts.models import Role
 from ocgshare.models import AccessBasis, AccessLogEntry, AccessLogResult
+from protocols.constants import TIER_LABELS
 from protocols.models import Protocol
-from records.pages import pages_for
-from records.templatetags.record_pages import tier_label
 
+from .links import item_url
 from .services import item_label
 
 
@@ -132,13 +130,6 @@ class ShownItem:
     basis: str  # basis_in_full
 
 
-def item_url(kind, pk):
-    try:
-        return reverse(pages_for(policy_for(kind).model).detail_url_name, args=[pk])
-    except LookupError:  # KeyError too: not a register kind (a user account), or a kind without pages
-        return ""
-
-
 def basis_in_full(*, basis, tier, protocol_reference="", grant_id=None):
     """Why the item was shown, in words: "Information-sharing protocol NW-ISP-01 at Tier 1 law
     enforcement", "Need-to-know grant 42 to the user at Tier 2 partnership", "Own agency at Tier 0
@@ -154,7 +145,7 @@ def basis_in_full(*, basis, tier, protocol_reference="", grant_id=None):
         words = f"Need-to-know grant {grant_id} to the user"
     elif basis == AccessBasis.AGENCY_GRANT and grant_id:
         words = f"Need-to-know grant {grant_id} to the agency"
-    version = tier_label(tier) if tier is not None else ""
+    version = TIER_LABELS.get(tier, "") if tier is not None else ""
     return f"{words} at {version}" if version else words
 
 

@@ -19,6 +19,12 @@ class SanitisationTier(models.IntegerChoices):
 
 # Tier 0 never leaves the owning agency and tier 3 is open to every partner, so a protocol party
 # is given one of these two.
+# How pages, exports and the access log name each tier, in full.
+TIER_LABELS = {
+    SanitisationTier.ORIGINATOR: "Tier 0 originator",
+    SanitisationTier.LAW_ENFORCEMENT: "Tier 1 law enforcement",
+    SanitisationTier.PARTNERSHIP: "Tier 2 partnership",
+}
 PARTY_TIERS = (SanitisationTier.LAW_ENFORCEMENT, SanitisationTier.PARTNERSHIP)
 PARTY_TIER_CHOICES = [(tier.value, tier.label) for tier in PARTY_TIERS]
 

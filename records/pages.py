@@ -18,14 +18,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 import access
+from audit.links import register_item_page
 from audit.services import log_page_read, page_read_logged
 from ocgshare.constants import SecurityMarking
 from ocgshare.models import AccessBasis
 from ocgshare.service_errors import add_service_errors
+from protocols.constants import TIER_LABELS
 from protocols.models import Protocol
 
 from .models import grant_models
-from .templatetags.record_pages import TIER_LABELS
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ def register_pages(pages):
         raise ImproperlyConfigured(f"The pages of {pages.model.__name__} are already registered")
     _pages_by_model[pages.model] = pages
     _pages_by_url_kind[pages.url_kind] = pages
+    register_item_page(access.policy_for(pages.model).kind, pages.detail_url_name)
     return pages
 
 

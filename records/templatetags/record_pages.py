@@ -3,15 +3,10 @@
 from django import template
 from django.utils.html import format_html
 
-from protocols.constants import SanitisationTier
+from protocols.constants import TIER_LABELS, SanitisationTier
 
 register = template.Library()
 
-TIER_LABELS = {
-    SanitisationTier.ORIGINATOR: "Tier 0 originator",
-    SanitisationTier.LAW_ENFORCEMENT: "Tier 1 law enforcement",
-    SanitisationTier.PARTNERSHIP: "Tier 2 partnership",
-}
 
 TIER_TAG_COLOURS = {SanitisationTier.ORIGINATOR: "govuk-tag--red", SanitisationTier.LAW_ENFORCEMENT: "govuk-tag--blue"}
 

@@ -256,4 +256,7 @@ def test_unknown_protocol_is_404(signed_in, council_spoc):
 
 def test_navigation_links_to_protocols(signed_in, council_spoc):
     content = signed_in(council_spoc).get(reverse("protocols:register")).content.decode()
-    assert f'href="{reverse("protocols:register")}" aria-current="page">Protocols</a>' in content
+    assert (
+        f'href="{reverse("protocols:register")}" aria-current="page" data-testid="nav-protocols">Protocols</a>'
+        in content
+    )
