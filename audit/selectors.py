@@ -68,7 +68,7 @@ def access_log_list(*, user, filters=None):
         # Two index scans united (the entries naming our items, and those listing them), rather than an
         # OR over every entry of the log. "Who read item X" narrows both scans to the item: united over
         # the whole agency first, it read every entry naming any of its items (seconds at ten million
-        # logged reads; README "Benchmarks").
+        # logged reads; benchmarks/README.md).
         named = AccessLogEntry.objects.filter(object_owner_id=own, **item).values("pk").order_by()
         listed = AccessLogResult.objects.filter(object_owner_id=own, **item).values("entry_id").order_by()
         entries = AccessLogEntry.objects.filter(pk__in=named.union(listed))

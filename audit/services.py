@@ -76,7 +76,7 @@ def _owner_id(obj):
 
 
 # No savepoint: inside a write's transaction, a failed log entry must fail the write anyway, and the two
-# round trips of a savepoint were a measurable part of every list page (README "Benchmarks").
+# round trips of a savepoint were a measurable part of every list page (benchmarks/README.md).
 @transaction.atomic(savepoint=False)
 def log_access(
     *,
@@ -149,7 +149,7 @@ RESULT_ARRAY_TYPES = ("varchar", "bigint", "bigint", "smallint", "varchar", "big
 def _insert_results(entry, rows):
     """Write the AccessLogResult rows of `entry` (tuples in RESULT_COLUMNS' order) in one statement. A list
     page names 25 to 50 items on every request: bulk_create built a model instance per item and compiled
-    an INSERT of as many rows, the largest part of the log's cost (README "Load benchmark"). On
+    an INSERT of as many rows, the largest part of the log's cost (benchmarks/README.md). On
     PostgreSQL the values go as one array per column, unnested server-side; elsewhere, executemany."""
     table = connection.ops.quote_name(AccessLogResult._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(name) for name in ("entry_id", *RESULT_COLUMNS))

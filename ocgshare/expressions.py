@@ -2,7 +2,7 @@
 query. A list of 25 or 50 items then carries each item's small relations (aliases, OCG links…) in the
 same query instead of one prefetch query per relation: each prefetch costs the page a round trip, a
 query built by Django and a model instance per related row, which at the register's target of 50 ms
-per list was most of what the relations cost (README "Benchmarks").
+per list was most of what the relations cost (benchmarks/README.md).
 
 `queryset` selects one JSON object per row: `.values(item=JSONObject(...))`. PostgreSQL and SQLite
 aggregate them in the order of the queryset; no rows, or a queryset that can match nothing, give [].

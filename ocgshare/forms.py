@@ -23,7 +23,7 @@ WIDGET_CLASSES = {
 class LightSelect(forms.Select):
     """A single select rendered in Python. Django renders each option through a template of its own,
     which for a filter of a hundred agencies and a hundred prisons was most of a list page's time (the
-    register benchmark, README "Benchmarks"). Same HTML, flat choices or option groups. Every value and
+    register benchmark, benchmarks/README.md). Same HTML, flat choices or option groups. Every value and
     label goes through `escape` (the standard library's html.escape, which Django's escaping applies)."""
 
     def render(self, name, value, attrs=None, renderer=None):

@@ -1,6 +1,6 @@
 """Links to one view for many objects, reversed once. Django's reverse() resolves the URLconf on every
 call; a list of 50 rows, each with a link or two, spent a few milliseconds of its request reversing the
-same pattern (README "Benchmarks")."""
+same pattern (benchmarks/README.md)."""
 
 from django.urls import reverse
 

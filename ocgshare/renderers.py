@@ -1,7 +1,7 @@
 """The API's JSON renderer (REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"]): DRF's JSONRenderer, with the
 encoding done by orjson. DRF's renderer encodes with the standard library's `json` and a Python
 `default` method for every value it does not know; a list of 50 nominals spent about a millisecond of
-its request there, orjson a tenth of that (README "Benchmarks").
+its request there, orjson a tenth of that (benchmarks/README.md).
 
 The bytes are DRF's, for what the API sends: compact separators, UTF-8 text unescaped (UNICODE_JSON),
 \\u2028 and \\u2029 escaped as DRF escapes them, the same key order, and DRF's own encoder

@@ -1,6 +1,6 @@
 """A service's ValidationError shown where the user made the request: as a 400 with field errors in the
 API, or on the form of a page. Services raise Django's ValidationError with every problem at once (see
-the README's Architecture); these two helpers are the one way every app turns it into an answer."""
+docs/architecture.md); these two helpers are the one way every app turns it into an answer."""
 
 from contextlib import contextmanager
 

@@ -89,7 +89,7 @@ def risk_tag(risk):
 
 
 # The rows of a page's table of nominals are built here rather than in a template: 25 rows of some forty
-# template nodes each were a sixth of a list page's time (README "Benchmarks"). Every value goes through
+# template nodes each were a sixth of a list page's time (benchmarks/README.md). Every value goes through
 # `escape` (the standard library's html.escape, which is what Django's escape filter applies) and the
 # result is marked safe once, for the whole table. The row dicts are NominalTableSerializer's, so a row
 # shows only what the viewer's tier reaches.
