@@ -6,12 +6,10 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from ocgshare.worklist import SOON_DAYS, Item, Section
+from ocgshare.worklist import SOON_DAYS, Item, Section, first_items
 
 from .models import User
 from .rules import may_manage_users
-
-SHOWN = 5
 
 
 def own_vetting(user):
@@ -46,24 +44,23 @@ def agency_vetting(user):
         vetting_expires__gte=today,
         vetting_expires__lte=today + datetime.timedelta(days=SOON_DAYS),
     ).order_by("vetting_expires", "full_name", "pk")
-    rows = list(expiring[: SHOWN + 1])
-    if not rows:
-        return None
-    items = tuple(
-        Item(
+    items, total = first_items(
+        expiring,
+        lambda person: Item(
             text=person.full_name,
             url=reverse("accounts:user-detail", args=[person.pk]),
             detail=f"Vetting expires {person.vetting_expires:%-d %B %Y}",
             urgent=(person.vetting_expires - today).days <= 7,
             due=person.vetting_expires,
-        )
-        for person in rows[:SHOWN]
+        ),
     )
+    if not items:
+        return None
     return Section(
         key="agency_vetting",
         title="Vetting expiring in your agency",
         items=items,
-        total=expiring.count() if len(rows) > SHOWN else None,
+        total=total,
         more_url=reverse("accounts:user-list"),
         more_label="Your agency's users",
     )

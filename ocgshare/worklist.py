@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 # How far ahead the work list looks for what ends or falls due.
 SOON_DAYS = 30
+# How many items a section lists; its count says how many there are in all.
+SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,16 @@ class WorkList:
 _section_providers = []
 _action_providers = []
 _search_providers = []
+
+
+def first_items(rows, make_item, *, shown=SHOWN):
+    """(the first `shown` of `rows` — a queryset or a list — as Items, the number in all when there are
+    more, else None): one query, and a count only when the section has more than it lists."""
+    first = list(rows[: shown + 1])
+    total = None
+    if len(first) > shown:
+        total = len(rows) if isinstance(rows, list) else rows.count()
+    return tuple(make_item(row) for row in first[:shown]), total
 
 
 def register_section(provider, *, order=100):

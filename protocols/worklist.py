@@ -8,13 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from ocgshare.worklist import SOON_DAYS, Action, Item, Section
+from ocgshare.worklist import SOON_DAYS, Action, Item, Section, first_items
 
 from .constants import ProtocolStatus
 from .models import Protocol, ProtocolParty
 from .permissions import can_create_protocol
 
-SHOWN = 5
 # Who looks after their agency's protocols: reviews and renewals are theirs to start.
 KEEPER_ROLES = (Role.AGENCY_ADMIN, Role.PARTNERSHIP_LEAD, Role.SPOC)
 
@@ -33,22 +32,21 @@ def awaiting_signature(user):
         .select_related("protocol")
         .order_by("protocol__start_date", "protocol_id")
     )
-    rows = list(parties[: SHOWN + 1])
-    if not rows:
-        return None
-    items = tuple(
-        Item(
+    items, total = first_items(
+        parties,
+        lambda party: Item(
             text=f"{party.protocol.reference}: {party.protocol.title}",
             url=reverse("protocols:detail", args=[party.protocol_id]),
             detail=f"Starts {party.protocol.start_date:%-d %B %Y}",
-        )
-        for party in rows[:SHOWN]
+        ),
     )
+    if not items:
+        return None
     return Section(
         key="protocols_to_sign",
         title="Protocols awaiting your signature",
         items=items,
-        total=parties.count() if len(rows) > SHOWN else None,
+        total=total,
         more_url=f"{reverse('protocols:register')}?status={ProtocolStatus.AWAITING_SIGNATURES}",
         more_label="Protocols awaiting signatures",
     )
@@ -68,15 +66,14 @@ def reviews_and_endings(user):
         .distinct()
         .order_by("review_date", "end_date", "id")
     )
-    rows = list(protocols[: SHOWN + 1])
-    if not rows:
+    items, total = first_items(protocols, lambda protocol: _review_item(protocol, today, soon))
+    if not items:
         return None
-    items = tuple(_review_item(protocol, today, soon) for protocol in rows[:SHOWN])
     return Section(
         key="protocols_due",
         title="Protocols due for review or ending",
         items=items,
-        total=protocols.count() if len(rows) > SHOWN else None,
+        total=total,
         more_url=f"{reverse('protocols:register')}?status={ProtocolStatus.ACTIVE}",
         more_label="Active protocols",
     )

@@ -10,13 +10,12 @@ from django.utils import timezone
 
 import access
 from access.policies import policies
-from ocgshare.worklist import Item, Section
+from ocgshare.worklist import Item, Section, first_items
 
 from .pages import pages_for
 
 # Grants run for days or weeks: a week's notice is enough to renew one.
 GRANT_NOTICE_DAYS = 7
-SHOWN = 5
 
 
 def expiring_grants(user):
@@ -33,17 +32,18 @@ def expiring_grants(user):
         to_group = policy.group_grant_model.objects.filter(
             Q(group_id__in=user.group_ids) | Q(granted_by=user), **window
         )
-        for grant in [*to_user.order_by("expires_at")[:SHOWN], *to_group.order_by("expires_at")[:SHOWN]]:
+        # A week's expiring grants are few: all are read, so the section's count is exact.
+        for grant in [*to_user, *to_group]:
             found.append((grant.expires_at, policy, grant))
     if not found:
         return None
     found.sort(key=lambda entry: (entry[0], entry[1].kind, entry[2].pk))
-    items = tuple(_item(user, policy, grant) for _expires, policy, grant in found[:SHOWN])
+    items, total = first_items(found, lambda entry: _item(user, entry[1], entry[2]))
     return Section(
         key="grants_expiring",
         title="Need-to-know grants ending this week",
         items=items,
-        total=len(found) if len(found) > SHOWN else None,
+        total=total,
     )
 
 

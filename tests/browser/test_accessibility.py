@@ -19,7 +19,7 @@ from demo.people import DEMO_PASSWORD
 from nominals.models import OCG, Nominal
 from protocols.models import Protocol
 
-from .chromium import launch, needs_chromium
+from .chromium import launch, needs_chromium, sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -59,15 +59,6 @@ def page(transactional_db, live_server):
         chromium.close()
 
 
-def sign_in(page, email):
-    page.context.clear_cookies()
-    page.goto("/accounts/sign-in/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_test_id("header-user")).to_be_visible()
-
-
 def violations(page, path):
     response = page.goto(path)
     assert response.status == 200, f"{path}: {response.status}"
@@ -85,7 +76,7 @@ def test_axe_finds_a_violation_it_is_shown(page):
 
 def test_the_main_pages_have_no_accessibility_violations(page):
     found = violations(page, "/accounts/sign-in/")
-    sign_in(page, "analyst@police.example")
+    sign_in(page, "analyst@police.example", DEMO_PASSWORD)
     police = Agency.objects.get(name="Northshire Police")
     nominal = Nominal.objects.filter(owning_agency=police).order_by("pk").first()
     ocg = OCG.objects.filter(lead_agency=police).order_by("pk").first()
@@ -116,8 +107,8 @@ def test_the_main_pages_have_no_accessibility_violations(page):
 
     # Each role's home page: its own work list and actions.
     for email in ("admin@police.example", "spoc@dwp.example", "admin.tradingstandards@council.example"):
-        sign_in(page, email)
+        sign_in(page, email, DEMO_PASSWORD)
         found += violations(page, "/")
-    sign_in(page, "auditor@police.example")
+    sign_in(page, "auditor@police.example", DEMO_PASSWORD)
     found += violations(page, "/access-log/")
     assert not found, "\n".join(found)

@@ -18,7 +18,7 @@ from demo.people import DEMO_PASSWORD
 from nominals.models import OCG, Nominal
 from protocols.models import Protocol
 
-from .chromium import launch, needs_chromium
+from .chromium import launch, needs_chromium, sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -72,12 +72,7 @@ class Browser:
         assert not found, "\n".join(found)
 
     def sign_in(self, email):
-        self.page.context.clear_cookies()
-        self.page.goto("/accounts/sign-in/")
-        self.page.get_by_label("E-mail address").fill(email)
-        self.page.get_by_label("Password").fill(DEMO_PASSWORD)
-        self.page.get_by_role("button", name="Sign in").click()
-        expect(self.page.get_by_test_id("header-user")).to_be_visible()
+        sign_in(self.page, email, DEMO_PASSWORD)
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from nominals.models import Nominal
 from protocols.constants import ProtocolStatus
 from protocols.models import Protocol
 
-from .chromium import launch, needs_chromium
+from .chromium import launch, needs_chromium, sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -61,12 +61,7 @@ class Journey:
 
     def sign_in(self, email):
         """Signing in is not part of a journey: each starts on the home page."""
-        self.page.context.clear_cookies()
-        self.page.goto("/accounts/sign-in/")
-        self.page.get_by_label("E-mail address").fill(email)
-        self.page.get_by_label("Password").fill(DEMO_PASSWORD)
-        self.page.get_by_role("button", name="Sign in").click()
-        expect(self.page.get_by_test_id("header-user")).to_be_visible()
+        sign_in(self.page, email, DEMO_PASSWORD)
         self.page.goto("/")
         self.steps = 0
 

@@ -89,9 +89,13 @@ def test_find_a_person_is_in_the_header_of_every_page_for_register_readers(reque
     user = UserFactory(agency=request.getfixturevalue(agency_fixture), roles=[role])
     client = signed_in(client, user)
     reads = "Register" in expected
-    for path in (reverse("home"), reverse("agencies:directory"), reverse("protocols:register")):
+    for path in (reverse("agencies:directory"), reverse("protocols:register"), reverse("notifications:inbox")):
         html = client.get(path).content.decode()
         assert ('id="header-search"' in html) == reads, path
+    # Home has its own, first on the page, instead of a second one in the header.
+    home = client.get(reverse("home")).content.decode()
+    assert 'id="header-search"' not in home
+    assert ('id="home-search"' in home) == reads
     if reads:
         html = client.get(reverse("agencies:toolkit")).content.decode()
         assert f'action="{reverse("nominals:search")}"' in html and 'name="q"' in html
