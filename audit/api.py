@@ -5,7 +5,7 @@ showing only those records among its results."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import mixins, renderers, serializers, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission, IsAuthenticated
 
@@ -14,7 +14,7 @@ from ocgshare.models import AccessLogEntry, AccessLogResult, AccessSurface
 from ocgshare.pagination import CursorPagination
 from ocgshare.renderers import JSONRenderer
 
-from .exports import access_log_export, safe_cell
+from .exports import access_log_export
 from .filters import AccessLogFilterSet
 from .selectors import LogView, access_log_list, can_read_access_log, with_results
 
@@ -81,19 +81,6 @@ class AccessLogPagination(CursorPagination):
     page_size = 50
 
 
-class CSVRenderer(renderers.BaseRenderer):
-    """`?format=csv` or `Accept: text/csv` on the export. The export streams its own rows; this renders
-    only the errors (a refusal) when CSV was asked for."""
-
-    media_type = "text/csv"
-    format = "csv"
-    charset = "utf-8"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        detail = data.get("detail", "") if isinstance(data, dict) else data
-        return f"detail\r\n{safe_cell(detail)}\r\n".encode()
-
-
 class AccessLogFilterBackend(FilterSetBackend):
     """The list's FilterSet for the export too (the schema documents its parameters)."""
 
@@ -126,13 +113,18 @@ class AccessLogViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "view": self._filters().view}
 
+    def perform_content_negotiation(self, request, force=False):
+        # The export answers CSV whatever is asked (a stream, not rendered) and its refusals JSON, as
+        # documented: an Accept header or `?format=` asking for something else changes neither.
+        return super().perform_content_negotiation(request, force=force or self.action == "export")
+
     @extend_schema(
         filters=True,
         responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="One row per entry.")},
         description="The list's entries, for the same parameters, as CSV (streamed; every row, not a page). "
         "The export is logged in the access log (action export).",
     )
-    @action(detail=False, methods=["get"], renderer_classes=[JSONRenderer, CSVRenderer], pagination_class=None)
+    @action(detail=False, methods=["get"], renderer_classes=[JSONRenderer], pagination_class=None)
     def export(self, request):
         filterset = AccessLogFilterSet(request.query_params, request=request)
         return access_log_export(user=request.user, filterset=filterset, surface=AccessSurface.API)

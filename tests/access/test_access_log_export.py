@@ -282,3 +282,14 @@ def test_the_schema_documents_the_export():
     assert {"view", "user", "object_type", "object_id", "action", "date_from", "date_to"} <= {
         p["name"] for p in operation["parameters"]
     }
+
+
+def test_the_api_export_answers_csv_or_a_json_refusal_whatever_format_is_asked(world, police_auditor, analyst):
+    api = APIClient()
+    for fmt in ("csv", "json", "AAA"):
+        api.force_authenticate(analyst)
+        refused = api.get(API_EXPORT, {"format": fmt})
+        assert refused.status_code == 403 and refused["Content-Type"] == "application/json", fmt
+        api.force_authenticate(police_auditor)
+        served = api.get(API_EXPORT, {"format": fmt})
+        assert served.status_code == 200 and served["Content-Type"].startswith("text/csv"), fmt
