@@ -1,4 +1,5 @@
-"""The need-to-know grant actions every record kind's viewset shares (one endpoint set for all kinds)."""
+"""The actions every record kind's viewset shares (one endpoint set for all kinds): need-to-know grants, and
+asking the owner for more."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -7,13 +8,14 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+import access
 from accounts.models import User
 from agencies.models import Agency
 from ocgshare.models import AccessSurface
 from ocgshare.service_errors import service_errors
 
 from . import selectors, services
-from .serializers import GrantSerializer, GrantWriteSerializer
+from .serializers import AskOwnerSentSerializer, AskOwnerSerializer, GrantSerializer, GrantWriteSerializer
 
 
 def _grant_row(grant):
@@ -86,3 +88,27 @@ class GrantsMixin:
         with service_errors():
             services.grant_revoke(actor=request.user, grant=grant, surface=AccessSurface.API)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AskOwnerMixin:
+    """{pk}/ask-owner/ (POST): a reader who sees another agency's item asks its single point of contact for
+    more, as the item's page does (records.services.ask_owner). 404 for an item the user may not see, 403
+    for the owner's own staff, 400 without a message, or a second time the same day."""
+
+    record_kind = None
+
+    @extend_schema(request=AskOwnerSerializer, responses={201: AskOwnerSentSerializer})
+    @action(detail=True, methods=["post"], url_path="ask-owner", pagination_class=None)
+    def ask_owner(self, request, pk=None):
+        try:
+            obj = selectors.record_with_owner(request.user, self.record_kind, pk)
+        except Http404:
+            raise Http404 from None  # the API's bare "Not found.", naming no model
+        serializer = AskOwnerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_errors():
+            sent = services.ask_owner(actor=request.user, obj=obj, message=serializer.validated_data["message"])
+            if sent is None:
+                raise DjangoValidationError({"message": ["You have already asked about this record today"]})
+        owner = getattr(obj, access.policy_for(self.record_kind).owner_field)
+        return Response({"detail": f"Your request has gone to {owner.name}."}, status=status.HTTP_201_CREATED)

@@ -125,3 +125,13 @@ class GrantSerializer(serializers.Serializer):
     granted_by = serializers.IntegerField()
     granted_at = serializers.DateTimeField()
     is_current = serializers.BooleanField()
+
+
+class AskOwnerSerializer(serializers.Serializer):
+    message = serializers.CharField(
+        max_length=1000, help_text="What you need and why; it goes to the owning agency's single point of contact."
+    )
+
+
+class AskOwnerSentSerializer(serializers.Serializer):
+    detail = serializers.CharField()

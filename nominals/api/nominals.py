@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from ocgshare.models import AccessAction, AccessSurface
 from ocgshare.service_errors import service_errors
-from records.api import GrantsMixin
+from records.api import AskOwnerMixin, GrantsMixin
 
 from ..filters import NominalFilterSet
 from ..models import CustodyEpisode
@@ -41,7 +41,7 @@ from .common import PAGE_SIZE, RegisterViewSet, _agency, _parse
     list=extend_schema(parameters=[PAGE_SIZE]),
     grants=extend_schema(description="Need-to-know grants on the item (its owning agency's register staff)."),
 )
-class NominalViewSet(GrantsMixin, RegisterViewSet):
+class NominalViewSet(GrantsMixin, AskOwnerMixin, RegisterViewSet):
     """Nominals the user may see, each with only the fields their tier reaches."""
 
     record_kind = "nominal"

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from ocgshare.models import AccessSurface
 from ocgshare.service_errors import service_errors
-from records.api import GrantsMixin
+from records.api import AskOwnerMixin, GrantsMixin
 
 from ..filters import OCGFilterSet
 from ..models import Nominal, OCGMembership
@@ -27,7 +27,7 @@ from .common import PAGE_SIZE, RegisterViewSet, _parse
 
 
 @extend_schema_view(list=extend_schema(parameters=[PAGE_SIZE]))
-class OCGViewSet(GrantsMixin, RegisterViewSet):
+class OCGViewSet(GrantsMixin, AskOwnerMixin, RegisterViewSet):
     """OCGs the user may see, each with only the fields their tier reaches."""
 
     record_kind = "ocg"

@@ -222,6 +222,8 @@ NO_REGISTER_DATA = {
     # Register writes (POST, PATCH, DELETE only): each is logged by its service as the change
     # (tests/nominals/test_change_log.py); the response shows what the user just wrote.
     "nominal-custody-episode-add": "write",
+    "nominal-ask-owner": "a request to the owner's contact: the answer names the owner only",
+    "ocg-ask-owner": "a request to the owner's contact: the answer names the owner only",
     "nominal-custody-episode-update": "write",
     "nominal-grant-revoke": "write",
     "nominal-orders": "write",

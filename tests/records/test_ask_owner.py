@@ -85,3 +85,23 @@ def test_no_contact_in_the_directory_means_no_link_and_a_clear_refusal(client, a
 def test_a_record_the_user_cannot_see_cannot_be_asked_about(client, outsider, police_spoc, nominal):
     assert ask(client, outsider, nominal, "Who is this?").status_code == 404
     assert not Notification.objects.filter(event_type=EventType.INFORMATION_REQUESTED).exists()
+
+
+def test_the_api_asks_the_owner_as_the_page_does(active_protocol, prison_pio, police, police_spoc, nominal, outsider):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(prison_pio)
+    url = f"/api/nominals/{nominal.pk}/ask-owner/"
+    assert api.post(url, {"message": ""}, format="json").status_code == 400
+    sent = api.post(url, {"message": "Current address, for a joint visit."}, format="json")
+    assert sent.status_code == 201 and sent.json() == {"detail": "Your request has gone to Northshire Police."}
+    assert Notification.objects.filter(recipient=police_spoc, event_type=EventType.INFORMATION_REQUESTED).count() == 1
+    again = api.post(url, {"message": "Again"}, format="json")
+    assert again.status_code == 400 and "already asked" in again.json()["message"][0]
+    # The owner's own staff are refused; an item the user may not see does not exist for them.
+    api.force_authenticate(UserFactory(agency=police, roles=[Role.ANALYST]))
+    assert api.post(url, {"message": "More"}, format="json").status_code == 403
+    api.force_authenticate(outsider)
+    assert api.post(url, {"message": "Who?"}, format="json").status_code == 404
+    assert Notification.objects.filter(event_type=EventType.INFORMATION_REQUESTED).count() == 1
